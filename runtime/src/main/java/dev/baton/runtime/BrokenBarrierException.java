@@ -1,0 +1,16 @@
+package dev.baton.runtime;
+
+/**
+ * asyncio.BrokenBarrierError: the {@link Barrier} was reset or aborted while a task waited on it, or is broken.
+ */
+public class BrokenBarrierException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public BrokenBarrierException() {
+        super();
+    }
+
+    public BrokenBarrierException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,638 @@
+package dev.baton.runtime;
+
+import dev.baton.runtime.internal.AwaitOnce;
+import dev.baton.runtime.internal.StateMachine;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+
+/**
+ * A single-threaded event loop with asyncio's scheduling rules.
+ *
+ * <p>Each iteration copies CPython's {@code BaseEventLoop._run_once}: the ready queue is
+ * FIFO; an iteration runs only the callbacks that were ready when it began; timers that are
+ * due join the ready queue in deadline order (ties in scheduling order); cancelled handles are
+ * skipped; an exception in a callback goes to the exception handler and the loop carries on.
+ *
+ * <p>A loop belongs to the thread that runs it: while it runs, every method except
+ * {@link #callSoonThreadsafe(Runnable)} throws {@link IllegalStateException} when called from
+ * another thread. The virtual clock ({@link #virtual()}, {@link #runVirtual}) jumps to the
+ * next timer whenever nothing is ready, so timed programs run instantly and deterministically.
+ *
+ * <pre>{@code
+ * String answer = EventLoop.run(new Baton_Greeter().greet());   // asyncio.run(greet())
+ * }</pre>
+ */
+public final class EventLoop implements AutoCloseable {
+
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+    /** time.get_clock_info('monotonic').resolution on Linux. */
+    private static final double CLOCK_RESOLUTION = 1e-9;
+    private static final int MIN_SCHEDULED_TIMER_HANDLES = 100;
+
+    private final boolean virtualClock;
+    private final long originNanos = System.nanoTime();
+    private double virtualNow;
+
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>(64);
+    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>(TimerHandle::compare);
+    private int timerCancelledCount;
+    private long timerSequence;
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private volatile boolean sleeping;
+
+    /** The thread running the loop, or null while it does not run. */
+    private volatile Thread owner;
+    private boolean stopping;
+    private boolean closed;
+    private Task<?> currentTask;
+    private long taskCounter;
+    private Task<?> liveTasks;
+    private int liveTaskCount;
+
+    private BiConsumer<EventLoop, ExceptionContext> exceptionHandler;
+    private final Set<Unretrieved> unretrieved = new LinkedHashSet<>();
+    private final ReferenceQueue<Promise<?>> collected = new ReferenceQueue<>();
+
+    /** A loop on the real (monotonic) clock: {@code asyncio.new_event_loop()}. */
+    public EventLoop() {
+        this(false);
+    }
+
+    private EventLoop(boolean virtualClock) {
+        this.virtualClock = virtualClock;
+    }
+
+    /** A loop on a virtual clock that jumps to the next timer whenever nothing is ready. */
+    public static EventLoop virtual() {
+        return new EventLoop(true);
+    }
+
+    /**
+     * {@code asyncio.run(main)}: runs {@code main} as a task on a new real-clock loop, then
+     * cancels the tasks left, waits for them, and closes the loop. Returns main's result or
+     * throws its exception.
+     */
+    public static <T> T run(Coroutine<T> main) {
+        return runOn(new EventLoop(), main);
+    }
+
+    /** {@link #run(Coroutine)} on the virtual clock. */
+    public static <T> T runVirtual(Coroutine<T> main) {
+        return runOn(virtual(), main);
+    }
+
+    private static <T> T runOn(EventLoop loop, Coroutine<T> main) {
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("EventLoop.run() cannot be called from a running event loop");
+        }
+        try {
+            return loop.runUntilComplete(main);
+        } finally {
+            try {
+                loop.cancelAllTasks();
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    /** The loop running on this thread: {@code asyncio.get_running_loop()}. */
+    public static EventLoop current() {
+        EventLoop loop = RUNNING.get();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop");
+        }
+        return loop;
+    }
+
+    /** The loop running on this thread, or null. */
+    static EventLoop currentOrNull() {
+        return RUNNING.get();
+    }
+
+    // ---- running ----
+
+    /**
+     * Runs until {@code awaitable} completes: a coroutine becomes a task; returns its result
+     * or throws its exception.
+     */
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        checkNotClosed();
+        checkNotRunning();
+        Promise<T> future = ensurePromise(awaitable);
+        future.addDoneCallback(f -> stop());
+        try {
+            runForever();
+        } catch (Throwable t) {
+            if (future.isDone() && !future.isCancelled()) {
+                future.exception(); // the caller gets the loop's failure; mark the task's seen
+            }
+            throw t;
+        }
+        if (!future.isDone()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    /** Runs until {@link #stop()} is called. */
+    public void runForever() {
+        checkNotClosed();
+        checkNotRunning();
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+        owner = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            while (true) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            RUNNING.remove();
+            owner = null;
+        }
+    }
+
+    /** Stops the loop after the current iteration. */
+    public void stop() {
+        checkThread();
+        stopping = true;
+    }
+
+    /** Whether the loop is running. */
+    public boolean isRunning() {
+        return owner != null;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the loop: pending callbacks are dropped, and exceptions of promises nobody
+     * retrieved are reported to the exception handler. {@link IllegalStateException} if it runs.
+     */
+    @Override
+    public void close() {
+        if (isRunning()) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        reportCollected();
+        for (Unretrieved record : List.copyOf(unretrieved)) {
+            Promise<?> promise = record.get();
+            reportUnretrieved(record, promise);
+        }
+        unretrieved.clear();
+        closed = true;
+        ready.clear();
+        scheduled.clear();
+        inbox.clear();
+    }
+
+    // ---- scheduling ----
+
+    /** {@code loop.call_soon(cb)}: runs {@code callback} in a later iteration, FIFO. */
+    public Handle callSoon(Runnable callback) {
+        checkThread();
+        checkNotClosed();
+        Handle handle = new Handle(this, requireCallback(callback));
+        ready.addLast(handle);
+        return handle;
+    }
+
+    /** {@code loop.call_later(delay, cb)}: runs {@code callback} after {@code delay} seconds. */
+    public TimerHandle callLater(double delaySeconds, Runnable callback) {
+        if (Double.isNaN(delaySeconds)) {
+            throw new IllegalArgumentException("delay must not be NaN");
+        }
+        return callAt(time() + delaySeconds, callback);
+    }
+
+    /** {@code loop.call_at(when, cb)}: runs {@code callback} at loop time {@code when}. */
+    public TimerHandle callAt(double when, Runnable callback) {
+        checkThread();
+        checkNotClosed();
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("when must not be NaN");
+        }
+        TimerHandle timer = new TimerHandle(this, requireCallback(callback), when, timerSequence++);
+        scheduled.add(timer);
+        return timer;
+    }
+
+    /**
+     * The one method other threads may call: schedules {@code callback} on this loop and
+     * wakes it if it sleeps.
+     */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+        Handle handle = new Handle(this, requireCallback(callback));
+        inbox.add(handle);
+        Thread thread = owner;
+        if (sleeping && thread != null) {
+            LockSupport.unpark(thread);
+        }
+        return handle;
+    }
+
+    /** {@code loop.time()}: seconds on the loop's monotonic (or virtual) clock. */
+    public double time() {
+        return virtualClock ? virtualNow : (System.nanoTime() - originNanos) / 1e9;
+    }
+
+    /** {@code loop.create_task(coro)}: schedules the coroutine's first step. */
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(coroutine, null);
+    }
+
+    /** {@code loop.create_task(coro, name=name)}. */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        checkThread();
+        checkNotClosed();
+        if (!(coroutine instanceof StateMachine)) {
+            throw new IllegalArgumentException("a coroutine was expected, got " + coroutine
+                    + ": create coroutines by calling @Async methods of a Baton_ class");
+        }
+        return new Task<>(this, (StateMachine<T>) coroutine, name);
+    }
+
+    /** {@code loop.create_future()}: a pending promise bound to this loop. */
+    public <T> Promise<T> createPromise() {
+        checkThread();
+        return new Promise<>(this);
+    }
+
+    /** The tasks of this loop that are not done, in creation order. */
+    public List<Task<?>> allTasks() {
+        checkThread();
+        List<Task<?>> tasks = new ArrayList<>(liveTaskCount);
+        for (Task<?> t = liveTasks; t != null; t = t.nextLive) {
+            tasks.add(t);
+        }
+        return tasks;
+    }
+
+    /** The task running now, or null in a plain callback. */
+    public Task<?> currentTask() {
+        checkThread();
+        return currentTask;
+    }
+
+    // ---- errors ----
+
+    /** Replaces the exception handler; null restores the default (print to standard error). */
+    public void setExceptionHandler(BiConsumer<EventLoop, ExceptionContext> handler) {
+        checkThread();
+        exceptionHandler = handler;
+    }
+
+    /** Passes an error to the exception handler. */
+    public void callExceptionHandler(ExceptionContext context) {
+        BiConsumer<EventLoop, ExceptionContext> handler = exceptionHandler;
+        if (handler != null) {
+            try {
+                handler.accept(this, context);
+                return;
+            } catch (Throwable t) {
+                defaultExceptionHandler(new ExceptionContext(
+                        "Unhandled error in exception handler", t, context));
+            }
+        }
+        defaultExceptionHandler(context);
+    }
+
+    /** asyncio's default handler: the message and stack trace on standard error. */
+    public static void defaultExceptionHandler(ExceptionContext context) {
+        StringBuilder text = new StringBuilder(context.message());
+        if (context.source() != null) {
+            text.append("\nsource: ").append(context.source());
+        }
+        System.err.println(text);
+        if (context.exception() != null) {
+            context.exception().printStackTrace();
+        }
+    }
+
+    // ---- one iteration: BaseEventLoop._run_once ----
+
+    private void runOnce() {
+        int count = scheduled.size();
+        if (count > MIN_SCHEDULED_TIMER_HANDLES && timerCancelledCount * 2 > count) {
+            removeCancelledTimers();
+        } else {
+            while (!scheduled.isEmpty() && scheduled.peek().cancelled) {
+                timerCancelledCount--;
+                scheduled.poll().scheduled = false;
+            }
+        }
+
+        drainInbox();
+        if (ready.isEmpty() && !stopping) {
+            if (scheduled.isEmpty()) {
+                waitForInbox(-1);
+            } else if (virtualClock) {
+                virtualNow = Math.max(virtualNow, scheduled.peek().when);
+            } else {
+                double timeout = scheduled.peek().when - time();
+                if (timeout > 0) {
+                    waitForInbox((long) Math.ceil(timeout * 1e9));
+                }
+            }
+            drainInbox();
+        }
+        if (!unretrieved.isEmpty()) {
+            reportCollected();
+        }
+
+        double endTime = time() + CLOCK_RESOLUTION;
+        while (!scheduled.isEmpty()) {
+            TimerHandle timer = scheduled.peek();
+            if (timer.when >= endTime) {
+                break;
+            }
+            scheduled.poll();
+            timer.scheduled = false;
+            ready.addLast(timer);
+        }
+
+        for (int todo = ready.size(); todo > 0; todo--) {
+            Runnable callback = ready.pollFirst();
+            try {
+                callback.run();
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                callExceptionHandler(new ExceptionContext("Exception in callback " + callback, t, callback));
+            }
+        }
+    }
+
+    private void removeCancelledTimers() {
+        List<TimerHandle> live = new ArrayList<>(scheduled.size());
+        for (TimerHandle timer : scheduled) {
+            if (timer.cancelled) {
+                timer.scheduled = false;
+            } else {
+                live.add(timer);
+            }
+        }
+        scheduled.clear();
+        scheduled.addAll(live);
+        timerCancelledCount = 0;
+    }
+
+    private void drainInbox() {
+        Runnable callback;
+        while ((callback = inbox.poll()) != null) {
+            ready.addLast(callback);
+        }
+    }
+
+    /** Sleeps until a thread-safe callback arrives or {@code nanos} pass (forever if negative). */
+    private void waitForInbox(long nanos) {
+        sleeping = true;
+        try {
+            long deadline = System.nanoTime() + nanos;
+            while (inbox.isEmpty()) {
+                if (nanos < 0) {
+                    LockSupport.park(this);
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    LockSupport.parkNanos(this, left);
+                }
+                if (Thread.interrupted()) {
+                    throw new IllegalStateException("event loop thread interrupted while idle");
+                }
+            }
+        } finally {
+            sleeping = false;
+        }
+    }
+
+    // ---- tasks ----
+
+    /** asyncio.runners._cancel_all_tasks: cancel what is left and let it finish. */
+    private void cancelAllTasks() {
+        List<Task<?>> toCancel = allTasks();
+        if (toCancel.isEmpty()) {
+            return;
+        }
+        for (Task<?> task : toCancel) {
+            task.cancel();
+        }
+        Promise<Void> allDone = new Promise<>(this);
+        int[] left = {toCancel.size()};
+        for (Task<?> task : toCancel) {
+            task.addDoneCallback(t -> {
+                if (--left[0] == 0) {
+                    allDone.complete(null);
+                }
+            });
+        }
+        runUntilComplete(allDone);
+        for (Task<?> task : toCancel) {
+            if (!task.isCancelled() && task.exception() != null) {
+                callExceptionHandler(new ExceptionContext(
+                        "unhandled exception during EventLoop.run() shutdown", task.exception(), task));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> Promise<T> ensurePromise(Awaitable<T> awaitable) {
+        if (awaitable instanceof Promise) {
+            Promise<T> promise = (Promise<T>) awaitable;
+            if (promise.loop != this) {
+                throw new IllegalArgumentException("The future belongs to a different loop than the one specified");
+            }
+            return promise;
+        }
+        if (awaitable instanceof Coroutine) {
+            return createTask((Coroutine<T>) awaitable);
+        }
+        if (awaitable == null) {
+            throw new NullPointerException("awaitable");
+        }
+        return createTask(new AwaitOnce<>(awaitable));
+    }
+
+    long nextTaskNumber() {
+        return ++taskCounter;
+    }
+
+    void taskStarted(Task<?> task) {
+        task.nextLive = null;
+        task.previousLive = null;
+        if (liveTasks == null) {
+            liveTasks = task;
+            task.previousLive = task; // the head's previous is the tail
+        } else {
+            Task<?> tail = liveTasks.previousLive;
+            tail.nextLive = task;
+            task.previousLive = tail;
+            liveTasks.previousLive = task;
+        }
+        liveTaskCount++;
+    }
+
+    void taskFinished(Task<?> task) {
+        Task<?> next = task.nextLive;
+        if (task == liveTasks) {
+            liveTasks = next;
+            if (next != null) {
+                next.previousLive = task.previousLive;
+            }
+        } else {
+            task.previousLive.nextLive = next;
+            if (next != null) {
+                next.previousLive = task.previousLive;
+            } else {
+                liveTasks.previousLive = task.previousLive;
+            }
+        }
+        task.nextLive = null;
+        task.previousLive = null;
+        liveTaskCount--;
+    }
+
+    Task<?> enterTask(Task<?> task) {
+        Task<?> previous = currentTask;
+        if (previous != null) {
+            throw new IllegalStateException("Cannot enter into task " + task
+                    + " while another task " + previous + " is being executed.");
+        }
+        currentTask = task;
+        return previous;
+    }
+
+    void leaveTask(Task<?> previous) {
+        currentTask = previous;
+    }
+
+    /** Appends an internal callback (a task's step) without allocating a Handle. */
+    void enqueue(Runnable step) {
+        ready.addLast(step);
+    }
+
+    void timerHandleCancelled() {
+        timerCancelledCount++;
+    }
+
+    // ---- confinement ----
+
+    /** Throws if called from a thread other than the one running this loop. */
+    void checkThread() {
+        Thread thread = owner;
+        if (thread != null && thread != Thread.currentThread()) {
+            throw foreignThread(thread);
+        }
+    }
+
+    IllegalStateException foreignThread(Thread thread) {
+        return new IllegalStateException("called from thread '" + Thread.currentThread().getName()
+                + "', but this event loop runs on thread '" + thread.getName()
+                + "': a loop and its primitives belong to the thread that runs it;"
+                + " use callSoonThreadsafe() to hand work to it");
+    }
+
+    /** The owning thread while the loop runs; for primitives' confinement checks. */
+    Thread owner() {
+        return owner;
+    }
+
+    private void checkNotClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    private void checkNotRunning() {
+        if (isRunning()) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+    }
+
+    private static Runnable requireCallback(Runnable callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback");
+        }
+        return callback;
+    }
+
+    // ---- exceptions nobody retrieved ----
+
+    /** Tracks a promise's exception until someone retrieves it, the promise is collected, or close. */
+    Unretrieved trackUnretrieved(Promise<?> promise, Throwable failure) {
+        Unretrieved record = new Unretrieved(this, promise, failure, collected);
+        unretrieved.add(record);
+        return record;
+    }
+
+    private void reportCollected() {
+        java.lang.ref.Reference<? extends Promise<?>> ref;
+        while ((ref = collected.poll()) != null) {
+            Unretrieved record = (Unretrieved) ref;
+            if (unretrieved.contains(record)) {
+                reportUnretrieved(record, null);
+            }
+        }
+    }
+
+    private void reportUnretrieved(Unretrieved record, Promise<?> promise) {
+        unretrieved.remove(record);
+        String what = record.wasTask ? "Task" : "Future";
+        callExceptionHandler(new ExceptionContext(what + " exception was never retrieved",
+                record.failure, promise != null ? promise : record.description));
+    }
+
+    /** An exception that nobody has retrieved yet; weak, so the promise can be collected. */
+    static final class Unretrieved extends WeakReference<Promise<?>> {
+        final EventLoop loop;
+        final Throwable failure;
+        final boolean wasTask;
+        final String description;
+
+        Unretrieved(EventLoop loop, Promise<?> promise, Throwable failure, ReferenceQueue<Promise<?>> queue) {
+            super(promise, queue);
+            this.loop = loop;
+            this.failure = failure;
+            this.wasTask = promise instanceof Task;
+            this.description = wasTask ? ((Task<?>) promise).name() : "Promise";
+        }
+
+        void retrieved() {
+            loop.unretrieved.remove(this);
+            clear();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoop[" + (isRunning() ? "running" : closed ? "closed" : "idle")
+                + (virtualClock ? ", virtual clock" : "") + ", ready=" + ready.size()
+                + ", timers=" + scheduled.size() + ", tasks=" + liveTaskCount + "]";
+    }
+}

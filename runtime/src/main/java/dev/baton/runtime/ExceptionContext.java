@@ -1,0 +1,14 @@
+package dev.baton.runtime;
+
+/**
+ * What the loop's exception handler receives (asyncio's {@code context} dict): a message,
+ * the exception if any, and the task, promise or handle it came from, if any.
+ */
+public record ExceptionContext(String message, Throwable exception, Object source) {
+
+    @Override
+    public String toString() {
+        return message + (source == null ? "" : "\nsource: " + source)
+                + (exception == null ? "" : "\nexception: " + exception);
+    }
+}

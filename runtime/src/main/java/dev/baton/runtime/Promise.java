@@ -1,0 +1,303 @@
+package dev.baton.runtime;
+
+import dev.baton.runtime.internal.Sneaky;
+import dev.baton.runtime.internal.StateMachine;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+
+/**
+ * asyncio's {@code Future}: a result that will be set later, bound to one {@link EventLoop}.
+ *
+ * <p>Done-callbacks are always scheduled with {@link EventLoop#callSoon}, never run inline,
+ * in the order they were added. A task awaiting a promise resumes one loop step after the
+ * promise completes; awaiting a promise that is already done continues at once.
+ *
+ * <pre>{@code
+ * Promise<String> p = EventLoop.current().createPromise();
+ * EventLoop.current().callLater(0.1, () -> p.setResult("ready"));
+ * String s = await(p);
+ * }</pre>
+ *
+ * @param <T> the result type
+ */
+public class Promise<T> implements Awaitable<T> {
+    private static final int PENDING = 0, FINISHED = 1, CANCELLED = 2;
+
+    final EventLoop loop;
+    private int state = PENDING;
+    private T result;
+    private Throwable exception;
+    String cancelMessage;
+    /** null, a single callback (a user Consumer or a waiting Task), or a List of them. */
+    private Object callbacks;
+    /** Set while an exception nobody has retrieved is stored. */
+    private EventLoop.Unretrieved unretrieved;
+
+    /** A promise bound to the running loop ({@link EventLoop#current()}). */
+    public Promise() {
+        this(EventLoop.current());
+    }
+
+    Promise(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** The loop this promise belongs to. */
+    public final EventLoop loop() {
+        return loop;
+    }
+
+    /** Whether the promise has a result, an exception, or was cancelled. */
+    public final boolean isDone() {
+        return state != PENDING;
+    }
+
+    /** Whether the promise was cancelled. */
+    public final boolean isCancelled() {
+        return state == CANCELLED;
+    }
+
+    /**
+     * The result. Throws the promise's exception (unwrapped), {@link CancelledException} if
+     * it was cancelled, or {@link IllegalStateException} ("Result is not ready.") if pending.
+     */
+    public final T result() {
+        if (state == CANCELLED) {
+            throw makeCancelledError();
+        }
+        if (state != FINISHED) {
+            throw new IllegalStateException("Result is not ready.");
+        }
+        markRetrieved();
+        if (exception != null) {
+            throw Sneaky.<RuntimeException>rethrow(exception);
+        }
+        return result;
+    }
+
+    /**
+     * The exception, or null if the promise has a result. Throws {@link CancelledException}
+     * if it was cancelled, {@link IllegalStateException} ("Exception is not set.") if pending.
+     */
+    public final Throwable exception() {
+        if (state == CANCELLED) {
+            throw makeCancelledError();
+        }
+        if (state != FINISHED) {
+            throw new IllegalStateException("Exception is not set.");
+        }
+        markRetrieved();
+        return exception;
+    }
+
+    /** Completes the promise with a result; {@link IllegalStateException} if it is done. */
+    public void setResult(T value) {
+        loop.checkThread();
+        complete(value);
+    }
+
+    /** Completes the promise with an exception; {@link IllegalStateException} if it is done. */
+    public void setException(Throwable failure) {
+        loop.checkThread();
+        fail(failure);
+    }
+
+    /** Cancels the promise: false if it was done already. */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /** Cancels the promise with a message carried by the {@link CancelledException}. */
+    public boolean cancel(String msg) {
+        loop.checkThread();
+        return cancelPromise(msg);
+    }
+
+    /**
+     * Schedules {@code callback} with {@link EventLoop#callSoon} once the promise is done
+     * (at once if it is done already).
+     */
+    public final void addDoneCallback(Consumer<? super Promise<T>> callback) {
+        loop.checkThread();
+        if (callback == null) {
+            throw new NullPointerException("callback");
+        }
+        if (state != PENDING) {
+            scheduleCallback(callback);
+        } else {
+            addCallback(callback);
+        }
+    }
+
+    /** Removes every registration of {@code callback}; whether there was one. */
+    public final boolean removeDoneCallback(Consumer<? super Promise<T>> callback) {
+        loop.checkThread();
+        return removeCallback(callback);
+    }
+
+    @Override
+    public final Object awaitFrom(StateMachine<?> machine) {
+        if (state != PENDING) {
+            return resultForAwait();
+        }
+        Task<?> task = machine.task();
+        if (task == this) {
+            throw new IllegalStateException("Task cannot await on itself: " + this);
+        }
+        if (loop != task.loop) {
+            throw new IllegalStateException(
+                    "Task " + task + " got Future " + this + " attached to a different loop");
+        }
+        task.suspendOn(this, machine);
+        return StateMachine.SUSPENDED;
+    }
+
+    // ---- the runtime's side ----
+
+    /** The outcome an awaiting task receives: the result, or the exception thrown. */
+    final Object resultForAwait() {
+        return result();
+    }
+
+    final void complete(T value) {
+        if (state != PENDING) {
+            throw new IllegalStateException(stateName() + ": " + this);
+        }
+        result = value;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    final void fail(Throwable failure) {
+        if (failure == null) {
+            throw new NullPointerException("setException(null)");
+        }
+        if (state != PENDING) {
+            throw new IllegalStateException(stateName() + ": " + this);
+        }
+        exception = failure;
+        state = FINISHED;
+        unretrieved = loop.trackUnretrieved(this, failure);
+        scheduleCallbacks();
+    }
+
+    final boolean cancelPromise(String msg) {
+        markRetrieved();
+        if (state != PENDING) {
+            return false;
+        }
+        state = CANCELLED;
+        cancelMessage = msg;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /** The CancelledException a cancelled promise throws; a Task may have saved its own. */
+    CancelledException makeCancelledError() {
+        return new CancelledException(cancelMessage);
+    }
+
+    /** Registers a task to wake when this completes, without allocating a Handle. */
+    final void addWaiter(Task<?> task) {
+        addCallback(task);
+    }
+
+    final void removeWaiter(Task<?> task) {
+        removeCallback(task);
+    }
+
+    final T rawResult() {
+        return result;
+    }
+
+    final Throwable rawException() {
+        return exception;
+    }
+
+    private void markRetrieved() {
+        if (unretrieved != null) {
+            unretrieved.retrieved();
+            unretrieved = null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addCallback(Object callback) {
+        Object current = callbacks;
+        if (current == null) {
+            callbacks = callback;
+        } else if (current instanceof CallbackList) {
+            ((CallbackList) current).add(callback);
+        } else {
+            CallbackList list = new CallbackList();
+            list.add(current);
+            list.add(callback);
+            callbacks = list;
+        }
+    }
+
+    private boolean removeCallback(Object callback) {
+        Object current = callbacks;
+        if (current == null) {
+            return false;
+        }
+        if (current instanceof CallbackList) {
+            return ((CallbackList) current).removeIf(c -> c.equals(callback));
+        }
+        if (current.equals(callback)) {
+            callbacks = null;
+            return true;
+        }
+        return false;
+    }
+
+    private void scheduleCallbacks() {
+        Object current = callbacks;
+        callbacks = null;
+        if (current == null) {
+            return;
+        }
+        if (current instanceof CallbackList) {
+            for (Object callback : (CallbackList) current) {
+                scheduleCallback(callback);
+            }
+        } else {
+            scheduleCallback(current);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void scheduleCallback(Object callback) {
+        if (callback instanceof Task) {
+            ((Task<?>) callback).scheduleWakeup();
+        } else {
+            Consumer<? super Promise<T>> consumer = (Consumer<? super Promise<T>>) callback;
+            loop.callSoon(() -> consumer.accept(this));
+        }
+    }
+
+    private String stateName() {
+        return state == PENDING ? "PENDING" : state == FINISHED ? "FINISHED" : "CANCELLED";
+    }
+
+    @Override
+    public String toString() {
+        return "Promise[" + describeState() + "]";
+    }
+
+    final String describeState() {
+        switch (state) {
+            case PENDING:
+                return "pending";
+            case CANCELLED:
+                return "cancelled";
+            default:
+                return exception != null ? "finished, exception=" + exception : "finished, result=" + result;
+        }
+    }
+
+    /** A distinct type, so that a user's List passed as a callback is never mistaken for it. */
+    private static final class CallbackList extends ArrayList<Object> {
+        private static final long serialVersionUID = 1L;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.baton.runtime;
+
+import dev.baton.runtime.internal.StateMachine;
+import dev.baton.runtime.internal.TaskAccess;
+
+/**
+ * asyncio's {@code Task}: a coroutine running on the loop, itself a {@link Promise} of the
+ * coroutine's result. Made by {@link Baton#spawn(Coroutine)} or {@link EventLoop#createTask}.
+ *
+ * <p>The first step is scheduled with {@code callSoon}. {@link #cancel(String)} throws
+ * {@link CancelledException} into the coroutine at the await where it is suspended (or, if
+ * it has not started, completes the task as cancelled without running the body); a task
+ * awaiting another task or promise cancels that one. {@link #cancelling()} counts pending
+ * cancellation requests and {@link #uncancel()} withdraws one, as in Python 3.11+.
+ *
+ * @param <T> the result type
+ */
+public final class Task<T> extends Promise<T> {
+
+    static {
+        TaskAccess.install((task, result, failure) -> task.finish(result, failure));
+    }
+
+    private final StateMachine<T> coroutine;
+    private final long number;
+    private String name;
+    /** The machine to resume at the next step: the coroutine at first, then whichever awaited. */
+    private StateMachine<?> resumeTarget;
+    /** The promise this task is suspended on (asyncio's {@code _fut_waiter}). */
+    private Promise<?> waitingOn;
+    private boolean mustCancel;
+    private int cancelsRequested;
+    private CancelledException cancelledException;
+    private final Runnable wakeup = this::wakeup;
+    /** The loop's list of unfinished tasks. */
+    Task<?> previousLive, nextLive;
+
+    Task(EventLoop loop, StateMachine<T> coroutine, String name) {
+        super(loop);
+        this.coroutine = coroutine;
+        this.resumeTarget = coroutine;
+        this.number = loop.nextTaskNumber();
+        this.name = name;
+        coroutine.startAsTask(this);
+        loop.taskStarted(this);
+        loop.enqueue(wakeup);
+    }
+
+    /** The task's name: {@code Task-N} unless set. */
+    public String name() {
+        return name != null ? name : "Task-" + number;
+    }
+
+    public void setName(String name) {
+        loop.checkThread();
+        this.name = name;
+    }
+
+    /** Not supported: a task's result is its coroutine's. */
+    @Override
+    public void setResult(T value) {
+        throw new IllegalStateException("Task does not support set_result operation");
+    }
+
+    /** Not supported: a task's exception is its coroutine's. */
+    @Override
+    public void setException(Throwable failure) {
+        throw new IllegalStateException("Task does not support set_exception operation");
+    }
+
+    /**
+     * Requests cancellation: the coroutine gets {@link CancelledException} at its current
+     * await. Returns false if the task is done already.
+     */
+    @Override
+    public boolean cancel(String msg) {
+        loop.checkThread();
+        if (isDone()) {
+            return false;
+        }
+        cancelsRequested++;
+        if (waitingOn != null && waitingOn.cancelPromise(msg)) {
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = msg;
+        return true;
+    }
+
+    /** The number of pending cancellation requests. */
+    public int cancelling() {
+        return cancelsRequested;
+    }
+
+    /** Withdraws one cancellation request; returns the number left. */
+    public int uncancel() {
+        if (cancelsRequested > 0) {
+            cancelsRequested--;
+            if (cancelsRequested == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelsRequested;
+    }
+
+    @Override
+    CancelledException makeCancelledError() {
+        CancelledException saved = cancelledException;
+        if (saved != null) {
+            cancelledException = null;
+            return saved;
+        }
+        return super.makeCancelledError();
+    }
+
+    // ---- suspension and resumption, called by awaitables ----
+
+    /** The running body suspends until {@code promise} completes, then resumes {@code machine}. */
+    void suspendOn(Promise<?> promise, StateMachine<?> machine) {
+        resumeTarget = machine;
+        promise.addWaiter(this);
+        waitingOn = promise;
+        if (mustCancel && promise.cancelPromise(cancelMessage)) {
+            mustCancel = false;
+        }
+    }
+
+    /** The running body yields for one loop iteration (a bare {@code yield}: sleep(0)). */
+    void suspendYield(StateMachine<?> machine) {
+        resumeTarget = machine;
+        loop.enqueue(wakeup);
+    }
+
+    /** The promise this task waits on completed: resume one step later. */
+    void scheduleWakeup() {
+        loop.enqueue(wakeup);
+    }
+
+    private void wakeup() {
+        Promise<?> awaited = waitingOn;
+        Object value = null;
+        Throwable failure = null;
+        if (awaited != null) {
+            try {
+                value = awaited.resultForAwait();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+        step(value, failure);
+    }
+
+    private void step(Object value, Throwable failure) {
+        if (isDone()) {
+            throw new IllegalStateException("step(): already done: " + this);
+        }
+        if (mustCancel) {
+            if (!(failure instanceof CancelledException)) {
+                failure = makeCancelledError();
+            }
+            mustCancel = false;
+        }
+        waitingOn = null;
+        StateMachine<?> machine = resumeTarget;
+        resumeTarget = null;
+        Task<?> previous = loop.enterTask(this);
+        try {
+            if (machine == coroutine && coroutine.notStarted() && failure != null) {
+                coroutine.abandon(); // cancelled before its first step: the body never runs
+                finish(null, failure);
+            } else {
+                machine.resumeWith(value, failure);
+            }
+        } finally {
+            loop.leaveTask(previous);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void finish(Object value, Throwable failure) {
+        loop.taskFinished(this);
+        if (failure == null) {
+            if (mustCancel) {
+                mustCancel = false;
+                cancelPromise(cancelMessage);
+            } else {
+                complete((T) value);
+            }
+        } else if (failure instanceof CancelledException) {
+            cancelledException = (CancelledException) failure;
+            cancelPromise(null);
+        } else {
+            fail(failure);
+            if (failure instanceof VirtualMachineError) {
+                throw (VirtualMachineError) failure;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Task[").append(describeState());
+        if (cancelsRequested > 0 && !isDone()) {
+            s.append(", cancelling=").append(cancelsRequested);
+        }
+        s.append(", name=").append(name()).append(", coro=").append(coroutine);
+        if (waitingOn != null) {
+            s.append(", waiting on ").append(waitingOn);
+        }
+        return s.append(']').toString();
+    }
+}

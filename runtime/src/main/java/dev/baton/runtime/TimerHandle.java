@@ -1,0 +1,39 @@
+package dev.baton.runtime;
+
+/** A callback scheduled for a time: {@link EventLoop#callLater} and {@link EventLoop#callAt}. */
+public final class TimerHandle extends Handle {
+    final double when;
+    final long sequence;
+    boolean scheduled = true;
+
+    TimerHandle(EventLoop loop, Runnable callback, double when, long sequence) {
+        super(loop, callback);
+        this.when = when;
+        this.sequence = sequence;
+    }
+
+    /** The loop time (seconds, {@link EventLoop#time()}) at which the callback is due. */
+    public double when() {
+        return when;
+    }
+
+    @Override
+    public void cancel() {
+        if (!cancelled) {
+            cancelled = true;
+            if (scheduled) {
+                loop.timerHandleCancelled();
+            }
+        }
+    }
+
+    static int compare(TimerHandle a, TimerHandle b) {
+        int byWhen = Double.compare(a.when, b.when);
+        return byWhen != 0 ? byWhen : Long.compare(a.sequence, b.sequence);
+    }
+
+    @Override
+    public String toString() {
+        return "TimerHandle[when=" + when + (cancelled ? ", cancelled" : "") + ", " + callback + "]";
+    }
+}

@@ -1,0 +1,152 @@
+package dev.baton.runtime.internal;
+
+import dev.baton.runtime.Awaitable;
+import dev.baton.runtime.Coroutine;
+import dev.baton.runtime.Task;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The base class of every coroutine state machine: what the processor generates for an
+ * {@code @Async} method, and what the runtime's own multi-step operations are written as.
+ *
+ * <h2>The contract</h2>
+ * <ul>
+ *   <li>{@link #$state} says where the body resumes; 0 is the start. Subclasses own it.</li>
+ *   <li>{@link #$resume(Object, Throwable)} is the one resume method: it runs the body from
+ *       {@code $state} until the body completes (returning its result, or throwing its
+ *       failure) or suspends (returning {@link #SUSPENDED}). {@code value} is the result of
+ *       the await that suspended; a non-null {@code failure} is that await's exception,
+ *       which the body throws at the await site, unwrapped.</li>
+ *   <li>To await, the body calls {@link #$await(Awaitable, int)} with the state to resume in.
+ *       A completed awaitable returns its result at once (no trip through the loop, no
+ *       allocation) and the body goes straight on; otherwise it returns {@code SUSPENDED}
+ *       and the body returns it.</li>
+ * </ul>
+ *
+ * <p>A machine awaited by another machine runs inline in the awaiting task; when it
+ * completes after a suspension, it resumes its caller with the result, directly (as a
+ * Python coroutine returns into the one that awaited it).
+ *
+ * @param <T> the coroutine's result type
+ */
+public abstract class StateMachine<T> extends Coroutine<T> {
+
+    /** Returned by {@code $resume} and {@code awaitFrom} when the machine suspended. */
+    public static final Object SUSPENDED = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPENDED";
+        }
+    };
+
+    private static final int NEW = 0, BOUND = 1, RUNNING = 2, DONE = 3;
+
+    /** Where the body resumes: set by the body before each await; 0 at the start. */
+    protected int $state;
+
+    private int lifecycle = NEW;
+    private StateMachine<?> caller;
+    private Task<?> task;
+
+    protected StateMachine() {}
+
+    /**
+     * Runs the body from {@link #$state}; returns the result or {@link #SUSPENDED}.
+     *
+     * @param value the result of the await being resumed (null at the start)
+     * @param failure the failure of the await being resumed, to throw at the await site
+     */
+    protected abstract Object $resume(Object value, Throwable failure) throws Throwable;
+
+    /**
+     * Awaits {@code awaitable}, resuming in {@code nextState}: the result, or
+     * {@link #SUSPENDED}.
+     */
+    protected final Object $await(Awaitable<?> awaitable, int nextState) {
+        $state = nextState;
+        return awaitable.awaitFrom(this);
+    }
+
+    /** Awaits a {@link CompletionStage}; it is resumed on the loop's thread. */
+    protected final Object $await(CompletionStage<?> stage, int nextState) {
+        return $await(StageAwaitable.of(stage), nextState);
+    }
+
+    /** The task this machine runs in; set when it starts. */
+    public final Task<?> task() {
+        return task;
+    }
+
+    /** Awaited inline by {@code awaiting}: runs the body's first step in the awaiting task. */
+    @Override
+    public final Object awaitFrom(StateMachine<?> awaiting) {
+        start(awaiting.task, awaiting);
+        try {
+            Object result = $resume(null, null);
+            if (result != SUSPENDED) {
+                lifecycle = DONE;
+            }
+            return result;
+        } catch (Throwable failure) {
+            lifecycle = DONE;
+            throw Sneaky.<RuntimeException>rethrow(failure);
+        }
+    }
+
+    /** Binds this machine to the task that runs it as its outermost coroutine. */
+    public final void startAsTask(Task<?> owner) {
+        start(owner, null);
+        lifecycle = BOUND;
+    }
+
+    /** Whether the machine is bound to its task but its body has not run yet. */
+    public final boolean notStarted() {
+        return lifecycle == BOUND;
+    }
+
+    /** Marks a machine that will never run (a task cancelled before its first step). */
+    public final void abandon() {
+        lifecycle = DONE;
+    }
+
+    private void start(Task<?> owner, StateMachine<?> awaiting) {
+        if (lifecycle != NEW || task != null) {
+            throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
+        }
+        task = owner;
+        caller = awaiting;
+        lifecycle = RUNNING;
+    }
+
+    /**
+     * Resumes this machine with an outcome and, each time a machine completes, its caller
+     * with its result, up to the outermost one, whose outcome completes the task.
+     */
+    public final void resumeWith(Object value, Throwable failure) {
+        StateMachine<?> machine = this;
+        for (;;) {
+            Object result;
+            Throwable thrown = null;
+            machine.lifecycle = RUNNING;
+            try {
+                result = machine.$resume(value, failure);
+                if (result == SUSPENDED) {
+                    return;
+                }
+            } catch (Throwable t) {
+                result = null;
+                thrown = t;
+            }
+            machine.lifecycle = DONE;
+            StateMachine<?> next = machine.caller;
+            machine.caller = null;
+            if (next == null) {
+                TaskAccess.finish(machine.task, result, thrown);
+                return;
+            }
+            machine = next;
+            value = result;
+            failure = thrown;
+        }
+    }
+}
