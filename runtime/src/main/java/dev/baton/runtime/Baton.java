@@ -1,6 +1,9 @@
 package dev.baton.runtime;
 
 import dev.baton.runtime.internal.CompletedCoroutine;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -10,6 +13,17 @@ import java.util.concurrent.CompletionStage;
  * processor compiles into a state machine; they only work inside an {@code @Async} (or
  * {@code @Guarded}, {@code @AwaitsEvent}, {@code @Consumes}) method called through the
  * generated {@code Baton_<Class>}.
+ *
+ * <p>The combinators follow CPython 3.13: {@link #gather} and {@link #shield} are hot (they
+ * wrap their arguments into tasks at once and return a {@link Promise}), while
+ * {@link #waitTasks}, {@link #waitAll} and {@link #waitFor} are cold coroutines that do
+ * nothing until awaited. Differences from asyncio are listed on each method.
+ *
+ * <pre>{@code
+ * List<Object> both = await(gather(fetch("a"), fetch("b")));
+ * WaitResult r = await(waitAll(spawn(worker(1)), spawn(worker(2))));
+ * String s = await(waitFor(slowCall(), 1.5));          // TimeoutException after 1.5 s
+ * }</pre>
  */
 public final class Baton {
 
@@ -57,6 +71,74 @@ public final class Baton {
     /** {@code asyncio.current_task()}: the running task, or null outside one. */
     public static Task<?> currentTask() {
         return EventLoop.current().currentTask();
+    }
+
+    /**
+     * {@code asyncio.gather(*awaitables)}: a promise of the results in argument order; the
+     * first failure (or cancellation) of a child fails it. See
+     * {@link #gather(boolean, Awaitable[])}.
+     */
+    public static Promise<List<Object>> gather(Awaitable<?>... awaitables) {
+        return Gather.gather(false, awaitables);
+    }
+
+    /**
+     * {@code asyncio.gather(*awaitables, return_exceptions=returnExceptions)}.
+     *
+     * <p>Hot: every argument that is not a promise becomes a task at once, on the running
+     * loop (or the first promise's loop). The result list is in argument order (a promise or
+     * coroutine passed twice runs once and appears twice). Without {@code returnExceptions}
+     * the first child to fail or be cancelled fails the gather with that exception while the
+     * others go on; with it, exceptions and {@code CancelledException}s (message "" when the
+     * child had none) stand in the list. Cancelling the gather (or a task awaiting it)
+     * cancels the children that are not done, and the gather ends with
+     * {@code CancelledException}. With no arguments: a done promise of an empty list.
+     */
+    public static Promise<List<Object>> gather(boolean returnExceptions, Awaitable<?>... awaitables) {
+        return Gather.gather(returnExceptions, awaitables);
+    }
+
+    /**
+     * {@code asyncio.wait(awaitables, return_when=when)}: waits until {@code when} holds and
+     * returns the done and pending promises. A coroutine; it never raises the promises'
+     * exceptions and never cancels them.
+     *
+     * <p>{@link IllegalArgumentException} for an empty collection ("Set of Tasks/Futures is
+     * empty.") and for anything that is not a {@link Promise} or {@link Task} ("Passing
+     * coroutines is forbidden, use tasks explicitly.": spawn coroutines first), checked when
+     * called rather than when awaited.
+     */
+    public static Awaitable<WaitResult> waitTasks(Collection<? extends Awaitable<?>> awaitables, ReturnWhen when) {
+        return WaitTasks.of(awaitables, when, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@code asyncio.wait(awaitables, timeout=timeoutSeconds, return_when=when)}: as
+     * {@link #waitTasks(Collection, ReturnWhen)}, returning when the timeout passes at the
+     * latest (then what is not done is pending; nothing is raised or cancelled).
+     * {@link Double#POSITIVE_INFINITY} means no timeout (asyncio's {@code None}).
+     */
+    public static Awaitable<WaitResult> waitTasks(
+            Collection<? extends Awaitable<?>> awaitables, ReturnWhen when, double timeoutSeconds) {
+        return WaitTasks.of(awaitables, when, timeoutSeconds);
+    }
+
+    /** {@code asyncio.wait(awaitables)}: {@link #waitTasks} with {@link ReturnWhen#ALL_COMPLETED}. */
+    public static Awaitable<WaitResult> waitAll(Awaitable<?>... awaitables) {
+        if (awaitables == null) {
+            throw new NullPointerException("awaitables");
+        }
+        return WaitTasks.of(Arrays.asList(awaitables), ReturnWhen.ALL_COMPLETED, Double.POSITIVE_INFINITY);
+    }
+
+    /** When {@link #waitTasks} returns: asyncio's {@code FIRST_COMPLETED} and friends. */
+    public enum ReturnWhen {
+        /** As soon as any promise is done (or cancelled). */
+        FIRST_COMPLETED,
+        /** As soon as any promise fails with an exception (not a cancellation); else when all are done. */
+        FIRST_EXCEPTION,
+        /** When every promise is done. */
+        ALL_COMPLETED
     }
 
     private static IllegalStateException notTransformed() {

@@ -79,7 +79,7 @@ public final class Task<T> extends Promise<T> {
             return false;
         }
         cancelsRequested++;
-        if (waitingOn != null && waitingOn.cancelPromise(msg)) {
+        if (waitingOn != null && waitingOn.cancel(msg)) {
             return true;
         }
         mustCancel = true;
@@ -120,7 +120,7 @@ public final class Task<T> extends Promise<T> {
         resumeTarget = machine;
         promise.addWaiter(this);
         waitingOn = promise;
-        if (mustCancel && promise.cancelPromise(cancelMessage)) {
+        if (mustCancel && promise.cancel(cancelMessage)) {
             mustCancel = false;
         }
     }

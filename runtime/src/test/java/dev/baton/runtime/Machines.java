@@ -4,6 +4,7 @@ import dev.baton.runtime.internal.StateMachine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Hand-written state machines of exactly the shape the processor emits, for testing the
@@ -16,9 +17,42 @@ final class Machines {
     /** One step of a scripted coroutine: gets the previous await's result, returns the next awaitable or null. */
     interface Step extends Function<Object, Awaitable<?>> {}
 
+    /**
+     * One step that also sees the previous await's failure (a {@code try/catch} around that
+     * await): it may handle it, or rethrow it to fail the coroutine.
+     */
+    interface Catching {
+        Awaitable<?> apply(Object value, Throwable failure) throws Throwable;
+    }
+
     /** A coroutine that runs {@code steps} in order, awaiting what each returns; its result is the last await's. */
     static <T> Coroutine<T> script(Step... steps) {
         return new Script<>(List.of(steps));
+    }
+
+    /**
+     * Like {@link #script}, but a failed await does not fail the coroutine: the next step
+     * receives it (the first step gets {@code (null, null)}). The result is the last await's.
+     */
+    static <T> Coroutine<T> catching(Catching... steps) {
+        return new CatchingScript<>(List.of(steps));
+    }
+
+    /** {@code for i in range(n): await next(i)}: a coroutine awaiting {@code n} awaitables in turn. */
+    static Coroutine<Void> repeat(int n, IntFunction<Awaitable<?>> next) {
+        return new Repeat(n, next);
+    }
+
+    /** A coroutine that completes at once with {@code value} ({@code async def f(): return value}). */
+    static <T> Coroutine<T> returning(T value) {
+        return Baton.done(value);
+    }
+
+    /** A coroutine that fails at once with {@code failure}. */
+    static <T> Coroutine<T> failing(Throwable failure) {
+        return catching((v, f) -> {
+            throw failure;
+        });
     }
 
     static final class Script<T> extends StateMachine<T> {
@@ -30,7 +64,6 @@ final class Machines {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         protected Object $resume(Object value, Throwable failure) throws Throwable {
             for (;;) {
                 if ($state > 0) {
@@ -53,6 +86,73 @@ final class Machines {
                     return SUSPENDED;
                 }
             }
+        }
+    }
+
+    static final class CatchingScript<T> extends StateMachine<T> {
+        private final List<Catching> steps;
+        private Object last;
+
+        CatchingScript(List<Catching> steps) {
+            this.steps = new ArrayList<>(steps);
+        }
+
+        @Override
+        protected Object $resume(Object value, Throwable failure) throws Throwable {
+            for (;;) {
+                if ($state == steps.size()) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return value;
+                }
+                Awaitable<?> next;
+                try {
+                    next = steps.get($state).apply(value, failure);
+                } finally {
+                    failure = null;
+                }
+                if (next == null) {
+                    $state++;
+                    value = null;
+                    continue;
+                }
+                try {
+                    value = $await(next, $state + 1);
+                } catch (Throwable t) {
+                    value = null;
+                    failure = t;
+                    continue;
+                }
+                if (value == SUSPENDED) {
+                    return SUSPENDED;
+                }
+            }
+        }
+    }
+
+    static final class Repeat extends StateMachine<Void> {
+        private final int n;
+        private final IntFunction<Awaitable<?>> next;
+        private int i;
+
+        Repeat(int n, IntFunction<Awaitable<?>> next) {
+            this.n = n;
+            this.next = next;
+        }
+
+        @Override
+        protected Object $resume(Object value, Throwable failure) throws Throwable {
+            if (failure != null) {
+                throw failure;
+            }
+            while (i < n) {
+                Awaitable<?> awaitable = next.apply(i++);
+                if ($await(awaitable, 1) == SUSPENDED) {
+                    return SUSPENDED;
+                }
+            }
+            return null;
         }
     }
 }

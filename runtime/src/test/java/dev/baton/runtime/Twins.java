@@ -1,0 +1,82 @@
+package dev.baton.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The recorded output of the Python twins under {@code src/test/resources/twins/}: each
+ * {@code .txt} is what CPython 3.13 printed for the {@code .py} beside it, split into
+ * sections by lines {@code == name}.
+ */
+final class Twins {
+    private Twins() {}
+
+    /** The lines CPython printed for scenario {@code name} of twin {@code file} (e.g. "core/run_once"). */
+    static List<String> section(String file, String name) {
+        List<String> lines = sections(file).get(name);
+        if (lines == null) {
+            throw new AssertionError("no section '" + name + "' in twins/" + file + ".txt");
+        }
+        return lines;
+    }
+
+    static Map<String, List<String>> sections(String file) {
+        String resource = "/twins/" + file + ".txt";
+        try (InputStream in = Twins.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("missing test resource " + resource);
+            }
+            Map<String, List<String>> sections = new LinkedHashMap<>();
+            List<String> current = null;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
+                if (line.startsWith("== ")) {
+                    current = new ArrayList<>();
+                    sections.put(line.substring(3), current);
+                } else if (current != null && !line.isEmpty()) {
+                    current.add(line);
+                }
+            }
+            return sections;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The twins' {@code fmt}: a cancellation as {@code cancelled(msg)}, an exception as {@code error(msg)}. */
+    static String fmt(Object x) {
+        if (x instanceof CancelledException) {
+            return "cancelled(" + message((Throwable) x) + ")";
+        }
+        if (x instanceof Throwable) {
+            return "error(" + message((Throwable) x) + ")";
+        }
+        return String.valueOf(x);
+    }
+
+    /** The twins' {@code fmt_list}: {@code [a, error(b)]}. */
+    static String fmtList(List<?> xs) {
+        StringBuilder s = new StringBuilder("[");
+        for (Object x : xs) {
+            if (s.length() > 1) {
+                s.append(", ");
+            }
+            s.append(fmt(x));
+        }
+        return s.append(']').toString();
+    }
+
+    /** Python's {@code str(exc)}: the message, or "" when there is none. */
+    static String message(Throwable t) {
+        return t.getMessage() == null ? "" : t.getMessage();
+    }
+
+    /** Python's {@code str(bool)}. */
+    static String py(boolean b) {
+        return b ? "True" : "False";
+    }
+}
