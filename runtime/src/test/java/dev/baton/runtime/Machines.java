@@ -55,6 +55,93 @@ final class Machines {
         });
     }
 
+    /** {@code asyncio.create_task(awaitable)} on the running loop, for any awaitable. */
+    static <T> Task<T> task(Awaitable<T> awaitable) {
+        return (Task<T>) EventLoop.current().ensurePromise(awaitable);
+    }
+
+    /** A mutable local for lambdas (a Python {@code nonlocal}). */
+    static final class Ref<T> {
+        T value;
+
+        Ref() {}
+
+        Ref(T value) {
+            this.value = value;
+        }
+
+        T get() {
+            return value;
+        }
+
+        void set(T value) {
+            this.value = value;
+        }
+    }
+
+    /**
+     * The body of a {@link #coroutine(Body)}: a switch on {@code f.state()}, as generated code
+     * is. Each state gets the outcome of the await that led to it: its result, or its failure
+     * (passed in, not thrown, so the body can run Python's except/finally logic). A state
+     * either returns {@code f.await(awaitable, nextState)} or returns the coroutine's result
+     * (or throws its failure).
+     */
+    @FunctionalInterface
+    interface Body<T> {
+        Object resume(Frame<T> f, Object value, Throwable failure) throws Throwable;
+    }
+
+    /** A hand-written coroutine with try/except/finally in any state: see {@link Body}. */
+    static <T> Coroutine<T> coroutine(Body<T> body) {
+        return new Frame<>(body);
+    }
+
+    /** The state machine running a {@link Body}. */
+    static final class Frame<T> extends StateMachine<T> {
+        private static final Object AWAITING = new Object();
+        private final Body<T> body;
+        private Awaitable<?> pending;
+        private int pendingState;
+
+        Frame(Body<T> body) {
+            this.body = body;
+        }
+
+        /** The state to run: 0 at the start, then the {@code nextState} of the last await. */
+        int state() {
+            return $state;
+        }
+
+        /** Awaits {@code awaitable}, continuing in {@code nextState}: return what this returns. */
+        Object await(Awaitable<?> awaitable, int nextState) {
+            pending = awaitable;
+            pendingState = nextState;
+            return AWAITING;
+        }
+
+        @Override
+        protected Object $resume(Object value, Throwable failure) throws Throwable {
+            for (;;) {
+                Object result = body.resume(this, value, failure);
+                if (result != AWAITING) {
+                    return result;
+                }
+                Awaitable<?> target = pending;
+                pending = null;
+                try {
+                    value = $await(target, pendingState);
+                    failure = null;
+                } catch (Throwable t) {
+                    value = null;
+                    failure = t;
+                }
+                if (value == SUSPENDED) {
+                    return SUSPENDED;
+                }
+            }
+        }
+    }
+
     static final class Script<T> extends StateMachine<T> {
         private final List<Step> steps;
         private Object last;

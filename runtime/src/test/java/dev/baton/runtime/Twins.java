@@ -1,9 +1,12 @@
 package dev.baton.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,5 +81,51 @@ final class Twins {
     /** Python's {@code str(bool)}. */
     static String py(boolean b) {
         return b ? "True" : "False";
+    }
+
+    /** Asserts that {@code out} printed exactly section {@code name} of twin {@code file}. */
+    static void assertTranscript(String file, String name, Transcript out) {
+        assertEquals(String.join("\n", section(file, name)), String.join("\n", out.lines()),
+                "transcript of " + file + " / " + name);
+    }
+
+    /** Python's {@code str()} of a value: True/False, None, lists as {@code [1, 'a']}. */
+    static String py(Object value) {
+        if (value instanceof Boolean) {
+            return py(((Boolean) value).booleanValue());
+        }
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Collection) {
+            StringBuilder s = new StringBuilder("[");
+            String sep = "";
+            for (Object element : (Collection<?>) value) {
+                s.append(sep).append(element instanceof String ? "'" + element + "'" : py(element));
+                sep = ", ";
+            }
+            return s.append(']').toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** What a test printed, line by line, as Python's {@code print(*parts)} would. */
+    static final class Transcript {
+        private final List<String> lines = new ArrayList<>();
+
+        void print(Object... parts) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    s.append(' ');
+                }
+                s.append(py(parts[i]));
+            }
+            lines.add(s.toString());
+        }
+
+        List<String> lines() {
+            return lines;
+        }
     }
 }

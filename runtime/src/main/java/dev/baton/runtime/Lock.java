@@ -1,0 +1,178 @@
+package dev.baton.runtime;
+
+import dev.baton.runtime.internal.StateMachine;
+import java.util.ArrayDeque;
+
+/**
+ * asyncio's {@code Lock}: a mutual-exclusion lock for coroutines of one event loop.
+ *
+ * <p>A lock is not owned by a task: any task may release it, and it is not reentrant (a task
+ * that acquires a lock it holds waits forever). {@link #acquire()} takes a free lock at once;
+ * otherwise the task joins a FIFO queue of waiters. Each {@link #release()} wakes the first
+ * waiter, which then takes the lock when it next runs. The rules are CPython 3.13's:
+ * <ul>
+ *   <li><b>Fair, no barging.</b> While a woken waiter has not run yet, the lock is free but a
+ *       newcomer still queues behind it; only if every queued waiter is cancelled may a
+ *       newcomer take the free lock at once.</li>
+ *   <li><b>Cancellation.</b> A waiter cancelled while it waits leaves the queue and raises
+ *       {@link CancelledException}. A waiter woken and then cancelled before it ran does not
+ *       take the lock: it passes its wake-up on to the next waiter, so no wake-up is lost.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * final Lock lock = new Lock();
+ *
+ * @Guarded("lock")                       // async with lock:
+ * Coroutine<Void> critical() { ...; return done(); }
+ *
+ * // or by hand:
+ * await(lock.acquire());
+ * try { ... } finally { lock.release(); }
+ * }</pre>
+ *
+ * <p>Acquiring a free lock allocates nothing. All methods must be called on the thread of the
+ * loop the lock is used on ({@link IllegalStateException} otherwise); {@code toString()} may be
+ * called from anywhere, e.g. {@code Lock[locked, waiters=2]}.
+ */
+public final class Lock extends LoopBound implements Guard {
+    private boolean locked;
+    /** FIFO of the waiters' promises; created on first contention, as in asyncio (read by tests). */
+    ArrayDeque<Promise<Boolean>> waiters;
+    /** What {@link #acquire()} returns: the fast path runs in its awaitFrom, allocation-free. */
+    private final Awaitable<Boolean> acquireOp = this::acquireFrom;
+
+    /** A new, unlocked lock. It binds to the loop it is first used on. */
+    public Lock() {}
+
+    /** Whether the lock is held. */
+    @Override
+    public boolean locked() {
+        confine();
+        return locked;
+    }
+
+    /**
+     * Acquires the lock: at once if it is free and nobody queues for it, else after the
+     * waiters before this one. Yields {@code true}. Cold: nothing happens until awaited.
+     */
+    @Override
+    public Awaitable<Boolean> acquire() {
+        confine();
+        return acquireOp;
+    }
+
+    /**
+     * Releases the lock and wakes the first waiter, if any. {@link IllegalStateException}
+     * ("Lock is not acquired.") if the lock is not held.
+     */
+    @Override
+    public void release() {
+        confine();
+        if (!locked) {
+            throw new IllegalStateException("Lock is not acquired.");
+        }
+        locked = false;
+        wakeUpFirst();
+    }
+
+    private Object acquireFrom(StateMachine<?> machine) {
+        confine();
+        if (!locked && allWaitersCancelled()) {
+            locked = true;
+            return Boolean.TRUE;
+        }
+        return new Acquire(this).awaitFrom(machine);
+    }
+
+    /** True when nobody queues, or everybody who does is cancelled (asyncio's shortcut). */
+    private boolean allWaitersCancelled() {
+        ArrayDeque<Promise<Boolean>> queue = waiters;
+        if (queue == null || queue.isEmpty()) {
+            return true;
+        }
+        for (Promise<Boolean> waiter : queue) {
+            if (!waiter.isCancelled()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Makes sure the first waiter wakes: a done one is already set to wake (or cancelled). */
+    private void wakeUpFirst() {
+        ArrayDeque<Promise<Boolean>> queue = waiters;
+        if (queue == null || queue.isEmpty()) {
+            return;
+        }
+        Promise<Boolean> first = queue.peekFirst();
+        if (!first.isDone()) {
+            first.complete(Boolean.TRUE);
+        }
+    }
+
+    @Override
+    boolean hasWaiters() {
+        return waiters != null && !waiters.isEmpty();
+    }
+
+    int waiterCount() {
+        ArrayDeque<Promise<Boolean>> queue = waiters;
+        return queue == null ? 0 : queue.size();
+    }
+
+    /** {@code Lock[unlocked]}, {@code Lock[locked]}, {@code Lock[locked, waiters=2]}. */
+    @Override
+    public String toString() {
+        int count = waiterCount();
+        return "Lock[" + (locked ? "locked" : "unlocked") + (count > 0 ? ", waiters=" + count : "") + "]";
+    }
+
+    /** The slow path of {@code acquire()}: asyncio's coroutine body after the fast path. */
+    private static final class Acquire extends StateMachine<Boolean> {
+        private final Lock lock;
+        private Promise<Boolean> waiter;
+
+        Acquire(Lock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        protected Object $resume(Object value, Throwable failure) throws Throwable {
+            switch ($state) {
+                case 0: {
+                    Promise<Boolean> fut = new Promise<>(lock.loop());
+                    if (lock.waiters == null) {
+                        lock.waiters = new ArrayDeque<>();
+                    }
+                    lock.waiters.addLast(fut);
+                    waiter = fut;
+                    if ($await(fut, 1) == SUSPENDED) {
+                        return SUSPENDED;
+                    }
+                    throw new IllegalStateException("a fresh waiter completed synchronously");
+                }
+                case 1: {
+                    lock.waiters.remove(waiter);
+                    waiter = null;
+                    if (failure != null) {
+                        // Cancelled (the only failure a waiter can have): if the lock is not
+                        // claimed, make sure the waiter now at the head runs.
+                        if (failure instanceof CancelledException && !lock.locked) {
+                            lock.wakeUpFirst();
+                        }
+                        throw failure;
+                    }
+                    lock.locked = true;
+                    return Boolean.TRUE;
+                }
+                default:
+                    throw new IllegalStateException("bad state " + $state);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Lock.acquire()";
+        }
+    }
+}
