@@ -56,6 +56,7 @@ final class Machines {
     }
 
     /** {@code asyncio.create_task(awaitable)} on the running loop, for any awaitable. */
+    @SuppressWarnings("unchecked")
     static <T> Task<T> task(Awaitable<T> awaitable) {
         return (Task<T>) EventLoop.current().ensurePromise(awaitable);
     }
