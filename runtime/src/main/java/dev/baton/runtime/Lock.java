@@ -110,6 +110,11 @@ public final class Lock extends LoopBound implements Guard {
         }
     }
 
+    /** {@link #locked()} without the thread check: for other primitives' {@code toString()}. */
+    boolean isLocked() {
+        return locked;
+    }
+
     @Override
     boolean hasWaiters() {
         return waiters != null && !waiters.isEmpty();

@@ -2,7 +2,7 @@ package dev.baton.runtime;
 
 import static dev.baton.runtime.Baton.sleep;
 import static dev.baton.runtime.Baton.spawn;
-import static dev.baton.runtime.LockTest.cancelledOrRethrow;
+import static dev.baton.runtime.Machines.cancelledOrRethrow;
 import static dev.baton.runtime.Machines.coroutine;
 import static dev.baton.runtime.Machines.script;
 import static dev.baton.runtime.Machines.task;

@@ -2,7 +2,9 @@ package dev.baton.runtime;
 
 import static dev.baton.runtime.Baton.sleep;
 import static dev.baton.runtime.Baton.spawn;
+import static dev.baton.runtime.Machines.cancelledOrRethrow;
 import static dev.baton.runtime.Machines.coroutine;
+import static dev.baton.runtime.Machines.guarded;
 import static dev.baton.runtime.Machines.script;
 import static dev.baton.runtime.Machines.task;
 import static dev.baton.runtime.Twins.assertTranscript;
@@ -100,17 +102,6 @@ class LockTest {
             }
         }));
         assertTranscript(TWIN, "test_acquire_cancel", out);
-    }
-
-    /** Python's {@code try: await t; print("not cancelled") except CancelledError: ...}. */
-    static String cancelledOrRethrow(Throwable x) throws Throwable {
-        if (x == null) {
-            return "not cancelled";
-        }
-        if (x instanceof CancelledException) {
-            return "cancelled";
-        }
-        throw x;
     }
 
     /** {@code await lock.acquire(); print(name, "acquired"); try: await blocker finally: release}. */
@@ -273,33 +264,6 @@ class LockTest {
                     return null;
                 }));
         assertTranscript(TWIN, "test_release_no_waiters", out);
-    }
-
-    /** {@code async with lock:} as {@code @Guarded} lowers it: acquire, try, finally release. */
-    static <T> Coroutine<T> guarded(Guard guard, Machines.Body<T> body) {
-        return coroutine(new Machines.Body<T>() {
-            private Machines.Frame<T> inner;
-
-            @Override
-            public Object resume(Machines.Frame<T> f, Object v, Throwable x) throws Throwable {
-                switch (f.state()) {
-                    case 0:
-                        return f.await(guard.acquire(), 1);
-                    case 1:
-                        if (x != null) {
-                            throw x; // nothing acquired: no release
-                        }
-                        inner = (Machines.Frame<T>) coroutine(body);
-                        return f.await(inner, 2);
-                    default:
-                        guard.release();
-                        if (x != null) {
-                            throw x;
-                        }
-                        return v;
-                }
-            }
-        });
     }
 
     @Test

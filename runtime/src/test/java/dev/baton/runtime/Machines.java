@@ -143,6 +143,82 @@ final class Machines {
         }
     }
 
+    /** Python's {@code try: await t; print("not cancelled") except CancelledError: ...}. */
+    static String cancelledOrRethrow(Throwable x) throws Throwable {
+        if (x == null) {
+            return "not cancelled";
+        }
+        if (x instanceof CancelledException) {
+            return "cancelled";
+        }
+        throw x;
+    }
+
+    /** {@code async with lock:} as {@code @Guarded} lowers it: acquire, try, finally release. */
+    static <T> Coroutine<T> guarded(Guard guard, Body<T> body) {
+        return coroutine(new Body<T>() {
+            @Override
+            public Object resume(Frame<T> f, Object v, Throwable x) throws Throwable {
+                switch (f.state()) {
+                    case 0:
+                        return f.await(guard.acquire(), 1);
+                    case 1:
+                        if (x != null) {
+                            throw x; // nothing acquired: no release
+                        }
+                        return f.await(coroutine(body), 2);
+                    default:
+                        guard.release();
+                        if (x != null) {
+                            throw x;
+                        }
+                        return v;
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code async with asyncio.timeout(seconds): return await awaitable}, as CPython 3.13's
+     * {@code Timeout} does it: a timer cancels the task; if that cancellation ends the block,
+     * it is withdrawn ({@code uncancel}) and becomes a {@link TimeoutException}.
+     */
+    static <T> Coroutine<T> timeout(double seconds, Awaitable<T> awaitable) {
+        Object[] task = new Object[1];
+        int[] cancellingAtEnter = new int[1];
+        boolean[] expiring = new boolean[1];
+        TimerHandle[] timer = new TimerHandle[1];
+        return coroutine((f, v, x) -> {
+            switch (f.state()) {
+                case 0: {
+                    Task<?> current = Baton.currentTask();
+                    task[0] = current;
+                    cancellingAtEnter[0] = current.cancelling();
+                    timer[0] = EventLoop.current().callLater(seconds, () -> {
+                        current.cancel();
+                        expiring[0] = true;
+                    });
+                    return f.await(awaitable, 1);
+                }
+                default:
+                    timer[0].cancel();
+                    if (expiring[0]) {
+                        expiring[0] = false;
+                        if (((Task<?>) task[0]).uncancel() <= cancellingAtEnter[0]
+                                && x instanceof CancelledException) {
+                            TimeoutException timeout = new TimeoutException();
+                            timeout.initCause(x);
+                            throw timeout;
+                        }
+                    }
+                    if (x != null) {
+                        throw x;
+                    }
+                    return v;
+            }
+        });
+    }
+
     static final class Script<T> extends StateMachine<T> {
         private final List<Step> steps;
         private Object last;
