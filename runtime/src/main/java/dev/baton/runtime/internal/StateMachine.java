@@ -41,8 +41,12 @@ public abstract class StateMachine<T> extends Coroutine<T> {
 
     private static final int NEW = 0, BOUND = 1, RUNNING = 2, DONE = 3;
 
-    /** Where the body resumes: set by the body before each await; 0 at the start. */
-    protected int $state;
+    /**
+     * Where the body resumes: set by the body before each await; 0 at the start. Public (like
+     * {@link #$await}) because generated code runs the body in a method of the generated
+     * {@code Baton_X} class, outside the machine's own class body.
+     */
+    public int $state;
 
     private int lifecycle = NEW;
     private StateMachine<?> caller;
@@ -62,13 +66,13 @@ public abstract class StateMachine<T> extends Coroutine<T> {
      * Awaits {@code awaitable}, resuming in {@code nextState}: the result, or
      * {@link #SUSPENDED}.
      */
-    protected final Object $await(Awaitable<?> awaitable, int nextState) {
+    public final Object $await(Awaitable<?> awaitable, int nextState) {
         $state = nextState;
         return awaitable.awaitFrom(this);
     }
 
     /** Awaits a {@link CompletionStage}; it is resumed on the loop's thread. */
-    protected final Object $await(CompletionStage<?> stage, int nextState) {
+    public final Object $await(CompletionStage<?> stage, int nextState) {
         return $await(StageAwaitable.of(stage), nextState);
     }
 

@@ -1,0 +1,327 @@
+package dev.baton.processor.emission;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import dev.baton.processor.lowering.LoweredMethod;
+import dev.baton.processor.model.TemplateClass;
+import dev.baton.processor.model.TemplateMethod;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes {@code Baton_X}: the subclass of the template with mirrored constructors, one
+ * override per coroutine method returning a fresh state machine, the lowered bodies as
+ * resume methods of the subclass (so names, {@code this} and lambdas mean what they meant
+ * in the template), and each machine as a small inner class holding the hoisted locals.
+ *
+ * <p>The one place that stamps generated files: {@code @Generated} (no timestamp), the
+ * originating element, the template's imports, and fully qualified names for everything the
+ * processor adds, so nothing collides with what the user imported.
+ */
+public final class ClassEmitter {
+    static final ClassName STATE_MACHINE = ClassName.get("dev.baton.runtime.internal", "StateMachine");
+    static final ClassName COROUTINE = ClassName.get("dev.baton.runtime", "Coroutine");
+    static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    static final ClassName CONSUMERS = ClassName.get("dev.baton.runtime", "Consumers");
+    static final ClassName CONSUMER_LOOP = ClassName.get("dev.baton.runtime.internal", "ConsumerLoop");
+    static final ClassName TASK = ClassName.get("dev.baton.runtime", "Task");
+    static final ClassName BATON = ClassName.get("dev.baton.runtime", "Baton");
+    public static final String PROCESSOR = "dev.baton.processor.BatonProcessor";
+
+    private final Elements elements;
+    private final Types types;
+    private final boolean generatedAnnotation;
+
+    public ClassEmitter(Elements elements, Types types, boolean generatedAnnotation) {
+        this.elements = elements;
+        this.types = types;
+        this.generatedAnnotation = generatedAnnotation;
+    }
+
+    /** The complete source of {@code Baton_X}; {@code lowered} null means the minimal class of a failed template. */
+    public String emit(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered, boolean extendable) {
+        TypeSpec.Builder type = header(template, extendable);
+        if (extendable) {
+            for (ExecutableElement c : template.constructors()) {
+                type.addMethod(constructor(c));
+            }
+        }
+        boolean consumers = false;
+        if (lowered != null) {
+            Set<String> used = new LinkedHashSet<>();
+            for (Element e : elements.getAllMembers(template.element())) {
+                used.add(e.getSimpleName().toString());
+            }
+            for (TemplateMethod m : template.methods()) {
+                LoweredMethod l = lowered.get(m);
+                String machine = unique(used, capitalize(m.name()) + "$Machine");
+                String resume = unique(used, m.name() + "$resume");
+                addMachine(type, template, m, l, machine, resume);
+                consumers |= m.consumes() != null;
+            }
+            if (consumers) {
+                type.addSuperinterface(CONSUMERS);
+                type.addMethod(startConsumers(template));
+            }
+        }
+        if (extendable && isStillAbstract(template, lowered)) {
+            type.addModifiers(Modifier.ABSTRACT);
+        }
+        return write(template, type);
+    }
+
+    private TypeSpec.Builder header(TemplateClass template, boolean extendable) {
+        TypeElement x = template.element();
+        TypeSpec.Builder type = TypeSpec.classBuilder(template.generatedName()).addOriginatingElement(x);
+        if (generatedAnnotation) {
+            type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
+        }
+        if (x.getModifiers().contains(Modifier.PUBLIC)) {
+            type.addModifiers(Modifier.PUBLIC);
+        }
+        type.addJavadoc("The coroutines of {@link $L}, compiled into state machines by Baton.\n",
+                x.getQualifiedName());
+        if (!extendable) {
+            return type;
+        }
+        List<TypeVariableName> vars = new ArrayList<>();
+        for (TypeParameterElement p : x.getTypeParameters()) {
+            vars.add(TypeVariableName.get(p));
+        }
+        type.addTypeVariables(vars);
+        ClassName raw = ClassName.get(x);
+        type.superclass(vars.isEmpty() ? raw : ParameterizedTypeName.get(raw, vars.toArray(new TypeName[0])));
+        return type;
+    }
+
+    private MethodSpec constructor(ExecutableElement c) {
+        MethodSpec.Builder b = MethodSpec.constructorBuilder();
+        for (Modifier mod : c.getModifiers()) {
+            if (mod == Modifier.PUBLIC || mod == Modifier.PROTECTED) {
+                b.addModifiers(mod);
+            }
+        }
+        for (TypeParameterElement p : c.getTypeParameters()) {
+            b.addTypeVariable(TypeVariableName.get(p));
+        }
+        List<String> args = new ArrayList<>();
+        for (VariableElement p : c.getParameters()) {
+            b.addParameter(ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString()).build());
+            args.add(p.getSimpleName().toString());
+        }
+        b.varargs(c.isVarArgs());
+        for (TypeMirror t : c.getThrownTypes()) {
+            b.addException(TypeName.get(t));
+        }
+        b.addStatement("super($L)", String.join(", ", args));
+        return b.build();
+    }
+
+    private void addMachine(TypeSpec.Builder type, TemplateClass template, TemplateMethod m, LoweredMethod l,
+            String machineName, String resumeName) {
+        ExecutableElement e = m.element();
+        List<TypeVariableName> vars = new ArrayList<>();
+        for (TypeParameterElement p : e.getTypeParameters()) {
+            vars.add(TypeVariableName.get(p));
+        }
+        ClassName machineRaw = ClassName.get(template.packageName(), template.generatedName(), machineName);
+        TypeName machineType = vars.isEmpty() ? machineRaw
+                : ParameterizedTypeName.get(machineRaw, vars.toArray(new TypeName[0]));
+
+        // the override: a fresh machine per call
+        MethodSpec.Builder override = MethodSpec.methodBuilder(m.name()).addAnnotation(Override.class);
+        for (Modifier mod : e.getModifiers()) {
+            if (mod == Modifier.PUBLIC || mod == Modifier.PROTECTED) {
+                override.addModifiers(mod);
+            }
+        }
+        override.addTypeVariables(vars);
+        override.returns(TypeName.get(e.getReturnType()));
+        List<String> args = new ArrayList<>();
+        for (VariableElement p : e.getParameters()) {
+            override.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
+            args.add(p.getSimpleName().toString());
+        }
+        override.varargs(e.isVarArgs());
+        override.addStatement("return new $N$L($L)", machineName, vars.isEmpty() ? "" : "<>", String.join(", ", args));
+        type.addMethod(override.build());
+
+        // the body, lowered, as a method of Baton_X
+        MethodSpec.Builder resume = MethodSpec.methodBuilder(resumeName)
+                .addJavadoc("{@code $L}, lowered: one flat dispatch loop over the states of $N.\n",
+                        signature(e), machineName)
+                .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "{$S, $S}", "unchecked", "fallthrough").build())
+                .addModifiers(Modifier.PRIVATE)
+                .addTypeVariables(vars)
+                .returns(Object.class)
+                .addParameter(machineType, l.machineName())
+                .addParameter(Object.class, l.valueName())
+                .addParameter(Throwable.class, l.failureName())
+                .addException(Throwable.class)
+                .addCode(CodeBlock.of("$L", l.resumeBody()));
+        type.addMethod(resume.build());
+
+        // the machine
+        TypeName result = TypeName.get(m.resultType()).box();
+        TypeSpec.Builder machine = TypeSpec.classBuilder(machineName)
+                .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+                .addTypeVariables(vars)
+                .superclass(ParameterizedTypeName.get(STATE_MACHINE, result));
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+        MethodSpec.Builder complete = MethodSpec.methodBuilder("$complete")
+                .addJavadoc("Clears the references the machine holds and returns {@code result}.\n")
+                .returns(Object.class)
+                .addParameter(Object.class, "result");
+        List<LoweredMethod.Field> fields = l.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            LoweredMethod.Field f = fields.get(i);
+            FieldSpec.Builder fb = FieldSpec.builder(f.type(), f.name());
+            if (f.comment() != null) {
+                fb.addJavadoc("$L\n", f.comment());
+            }
+            machine.addField(fb.build());
+            if (i < l.parameterCount()) {
+                ctor.addParameter(f.type(), f.name());
+                ctor.addStatement("this.$N = $N", f.name(), f.name());
+            }
+            if (f.reference()) {
+                complete.addStatement("this.$N = null", f.name());
+            }
+        }
+        complete.addStatement("return result");
+        machine.addMethod(ctor.build());
+        machine.addMethod(MethodSpec.methodBuilder("$resume")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(Object.class)
+                .addParameter(Object.class, "value")
+                .addParameter(Throwable.class, "failure")
+                .addException(Throwable.class)
+                .addStatement("return $N(this, value, failure)", resumeName)
+                .build());
+        machine.addMethod(complete.build());
+        machine.addMethod(MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $S + $N + $S", template.element().getSimpleName() + "." + m.name() + "()[state=",
+                        "$state", "]")
+                .build());
+        type.addType(machine.build());
+    }
+
+    private MethodSpec startConsumers(TemplateClass template) {
+        TypeName taskList = ParameterizedTypeName.get(ClassName.get(List.class),
+                ParameterizedTypeName.get(TASK, ClassName.get(Void.class)));
+        MethodSpec.Builder b = MethodSpec.methodBuilder("startConsumers")
+                .addJavadoc("Spawns the workers of every {@code @Consumes} method on the running loop.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(taskList)
+                .addStatement("$T tasks = new $T<>()", taskList, ClassName.get(ArrayList.class));
+        for (TemplateMethod m : template.methods()) {
+            if (m.consumes() == null) {
+                continue;
+            }
+            String queue = m.consumes().isStatic() ? m.consumes().name() : "this." + m.consumes().name();
+            b.beginControlFlow("for (int i = 0; i < $L; i++)", m.workers())
+                    .addStatement("tasks.add($T.spawn(new $T<>($L, item -> this.$N(item))))", BATON, CONSUMER_LOOP,
+                            queue, m.name())
+                    .endControlFlow();
+        }
+        return b.addStatement("return tasks").build();
+    }
+
+    private boolean isStillAbstract(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered) {
+        for (ExecutableElement e : ElementFilter.methodsIn(elements.getAllMembers(template.element()))) {
+            if (!e.getModifiers().contains(Modifier.ABSTRACT)) {
+                continue;
+            }
+            boolean implemented = false;
+            if (lowered != null) {
+                for (TemplateMethod m : template.methods()) {
+                    implemented |= m.element().equals(e) && lowered.containsKey(m);
+                }
+            }
+            if (!implemented) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String write(TemplateClass template, TypeSpec.Builder type) {
+        // first pass: which simple names would JavaPoet import? Qualify them all instead, so
+        // the only imports are the template's own, and no name the user imported is shadowed.
+        String first = JavaFile.builder(template.packageName(), type.build()).build().toString();
+        List<String> qualify = new ArrayList<>();
+        for (String line : first.split("\n")) {
+            if (line.startsWith("import ") && !line.startsWith("import static ")) {
+                String q = line.substring("import ".length(), line.length() - 1);
+                qualify.add(q.substring(q.lastIndexOf('.') + 1));
+            }
+        }
+        type.alwaysQualify(qualify.toArray(new String[0]));
+        String source = JavaFile.builder(template.packageName(), type.build()).indent("    ").build().toString();
+        StringBuilder imports = new StringBuilder();
+        for (String i : template.imports()) {
+            imports.append(i).append('\n');
+        }
+        if (imports.length() == 0) {
+            return source;
+        }
+        int at = template.packageName().isEmpty() ? 0 : source.indexOf('\n', source.indexOf("package ")) + 1;
+        return source.substring(0, at) + "\n" + imports + source.substring(at).replaceFirst("^\n+", "\n");
+    }
+
+    private static String signature(ExecutableElement e) {
+        StringBuilder s = new StringBuilder(e.getSimpleName()).append('(');
+        String sep = "";
+        for (VariableElement p : e.getParameters()) {
+            s.append(sep).append(p.getSimpleName());
+            sep = ", ";
+        }
+        return s.append(')').toString();
+    }
+
+    private static String unique(Set<String> used, String base) {
+        String name = base;
+        for (int i = 2; !used.add(name); i++) {
+            name = base + i;
+        }
+        return name;
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Whether the declared type is a subtype of the given class (helper for callers). */
+    boolean isSubtype(DeclaredType t, TypeElement of) {
+        return types.isSubtype(types.erasure(t), types.erasure(of.asType()));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.baton.processor.lowering;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * The lowered form of a body, before names are fixed: a list of cases (states), each a list
+ * of code lines made of fragments. Fragments that depend on decisions taken after lowering
+ * (which locals are hoisted, what number a state got) stay symbolic until rendering.
+ */
+final class Ir {
+    private Ir() {}
+
+    /** A state of the machine; its number is the order in which it was marked. */
+    static final class Label {
+        int state = -1;
+
+        boolean marked() {
+            return state >= 0;
+        }
+    }
+
+    /** Which part of which try statement protects a state; null entry means unprotected. */
+    record Region(TryEntry entry, TryPart part) {}
+
+    enum TryPart { TRY, CATCH }
+
+    /** One case of the dispatch switch. */
+    static final class Case {
+        final Label label;
+        final Region region;
+        /** The template line the case comes from, for a comment. */
+        String comment;
+        final List<Code> lines = new ArrayList<>();
+
+        Case(Label label, Region region, String comment) {
+            this.label = label;
+            this.region = region;
+            this.comment = comment;
+        }
+    }
+
+    /** A lowered try statement: its protected ranges, catch handlers and finally. */
+    static final class TryEntry {
+        final TryEntry parent;
+        final Tree tree;
+        final Label tryStart = new Label();
+        Label catchStart;
+        Label finallyStart;
+        final List<Catch> catches = new ArrayList<>();
+        /** Machine fields holding the completion record while the finally runs, or null. */
+        String recordKind;
+        String recordValue;
+        /** Jump targets that left the try through the finally, replayed after it. */
+        final List<Exit> exits = new ArrayList<>();
+        /** Which part is being lowered (decides the region of new states). */
+        TryPart part = TryPart.TRY;
+
+        TryEntry(TryEntry parent, Tree tree) {
+            this.parent = parent;
+            this.tree = tree;
+        }
+
+        boolean hasFinally() {
+            return recordKind != null;
+        }
+    }
+
+    /** A catch clause: the types it matches (code fragments, in order) and its state. */
+    record Catch(List<Object> types, Label handler) {}
+
+    /** A jump that crossed a finally: replayed by {@code replay} once the finally completes. */
+    record Exit(int code, Label target, Leap leap) {}
+
+    /** A jump target on the leap stack (a loop, switch, labeled statement). */
+    static final class Leap {
+        final Tree tree;
+        final Label breakLabel;
+        final Label continueLabel;
+        final TryEntry tryContext;
+
+        Leap(Tree tree, Label breakLabel, Label continueLabel, TryEntry tryContext) {
+            this.tree = tree;
+            this.breakLabel = breakLabel;
+            this.continueLabel = continueLabel;
+            this.tryContext = tryContext;
+        }
+    }
+
+    /** A line (or a few statements) of generated code. */
+    static final class Code {
+        final List<Object> parts = new ArrayList<>();
+
+        Code add(Object... more) {
+            for (Object o : more) {
+                parts.add(o);
+            }
+            return this;
+        }
+
+        static Code of(Object... parts) {
+            return new Code().add(parts);
+        }
+    }
+
+    /** A user tree copied as written, with some of its subtrees replaced. */
+    record UserTree(Tree tree, Map<Tree, Code> replacements) {}
+
+    /**
+     * A local's declaration: {@code $m.x = init;} when hoisted, else {@code Type x = init;}.
+     * {@code init} null means the declaration's own initializer (or none).
+     */
+    record Decl(VariableTree tree, VariableElement element, Code init) {}
+
+    /** A reference to a local: {@code $m.x} when hoisted, else {@code x}. */
+    record LocalRef(VariableElement element) {}
+
+    /** Sets the listed hoisted reference locals to null (they went out of scope). */
+    record Clear(List<VariableElement> locals) {}
+}

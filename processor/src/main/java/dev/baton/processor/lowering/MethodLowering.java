@@ -1,0 +1,104 @@
+package dev.baton.processor.lowering;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.util.Trees;
+import com.palantir.javapoet.TypeName;
+import dev.baton.processor.lowering.Ir.Code;
+import dev.baton.processor.model.NamedRef;
+import dev.baton.processor.model.TemplateClass;
+import dev.baton.processor.model.TemplateMethod;
+import dev.baton.processor.validation.Report;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Lowers one annotated method: its envelope (AwaitsEvent, then Guarded, outermost first)
+ * and its body, into a {@link LoweredMethod}.
+ */
+public final class MethodLowering {
+    private final Trees trees;
+    private final Elements elements;
+    private final TypeWriter writer;
+
+    public MethodLowering(Trees trees, Elements elements, Types types) {
+        this.trees = trees;
+        this.elements = elements;
+        this.writer = new TypeWriter(types, elements);
+    }
+
+    /** Lowers {@code method} of {@code template}; problems go to {@code report}. */
+    public LoweredMethod lower(TemplateClass template, TemplateMethod method, Report report) {
+        BodyInfo info = new BodyInfo(trees, method.path());
+        Names names = new Names(info.identifiers);
+        Lowerer lowerer = new Lowerer(info, names, writer, report, method.element());
+        lowerer.start();
+        BlockTree body = method.tree().getBody();
+        if (method.event() != null) {
+            lowerer.awaitCode(Code.of(ref(method.event()), ".waitSet()"),
+                    "@AwaitsEvent(\"" + method.event().name() + "\")");
+        }
+        guards(lowerer, method, method.guards(), 0, () -> lowerer.explode(body));
+        Renderer renderer = new Renderer(lowerer, scope(template), method.element());
+        return renderer.render(writer);
+    }
+
+    private static Object ref(NamedRef ref) {
+        return ref.isParameter() ? new Ir.LocalRef(ref.target()) : ref.name();
+    }
+
+    /** {@code async with g_i:} around the rest: acquire, then try { rest } finally { release }. */
+    private void guards(Lowerer lowerer, TemplateMethod method, List<NamedRef> guards, int i, Runnable body) {
+        if (i == guards.size()) {
+            body.run();
+            return;
+        }
+        NamedRef g = guards.get(i);
+        String field = lowerer.synthetic("$guard" + i, TypeName.get(g.type()), true);
+        String m = lowerer.m();
+        lowerer.add(Code.of(m, ".", field, " = ", ref(g), ";"));
+        lowerer.awaitCode(Code.of(m, ".", field, ".acquire()"), "@Guarded(\"" + g.name() + "\")");
+        lowerer.lowerTry(null, () -> guards(lowerer, method, guards, i + 1, body), List.of(),
+                () -> lowerer.add(Code.of(m, ".", field, ".release();")));
+    }
+
+    private Renderer.Scope scope(TemplateClass template) {
+        TypeElement type = template.element();
+        List<? extends Element> members = elements.getAllMembers(type);
+        return new Renderer.Scope() {
+            @Override
+            public String qualify(Element e, String name) {
+                Element owner = e.getEnclosingElement();
+                if (!(owner instanceof TypeElement t) || owner.equals(type) || members.contains(e)) {
+                    return null;
+                }
+                if (e.getKind() == ElementKind.CONSTRUCTOR || !encloses(t, type)) {
+                    return null;
+                }
+                return t.getQualifiedName() + "." + name;
+            }
+
+            @Override
+            public boolean isTemplate(Element e) {
+                return type.equals(e);
+            }
+
+            @Override
+            public String generatedName() {
+                return template.generatedName();
+            }
+        };
+    }
+
+    private static boolean encloses(TypeElement outer, TypeElement inner) {
+        for (Element e = inner.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+            if (e.equals(outer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,492 @@
+package dev.baton.processor.lowering;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.palantir.javapoet.TypeName;
+import dev.baton.processor.lowering.Ir.Case;
+import dev.baton.processor.lowering.Ir.Code;
+import dev.baton.processor.lowering.Ir.TryEntry;
+import dev.baton.processor.validation.Report;
+import dev.baton.processor.validation.Tag;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Turns the lowered cases into Java text: decides which locals are hoisted (those used in
+ * more than one state, and all parameters), names their fields, rewrites references to
+ * them, and writes the dispatch loop with its exception table.
+ */
+final class Renderer {
+    private final Lowerer lowered;
+    private final BodyInfo info;
+    private final Names names;
+    private final Scope scope;
+    private final Report report;
+    private final ExecutableElement method;
+    private final Map<VariableElement, String> fieldNames = new LinkedHashMap<>();
+    private final Map<VariableElement, String> fieldTypes = new LinkedHashMap<>();
+    private final Map<VariableElement, Ir.Decl> declarations = new LinkedHashMap<>();
+    private final Set<String> fieldNamesTaken = new HashSet<>();
+
+    Renderer(Lowerer lowered, Scope scope, ExecutableElement method) {
+        this.lowered = lowered;
+        this.info = lowered.info;
+        this.names = lowered.names;
+        this.report = lowered.report;
+        this.scope = scope;
+        this.method = method;
+    }
+
+    // ---- hoisting ----
+
+    /** Decides the hoisted locals: every parameter, and every local used in more than one state. */
+    LoweredMethod render(TypeWriter writer) {
+        Map<VariableElement, Set<Integer>> uses = new LinkedHashMap<>();
+        for (Case c : lowered.cases) {
+            for (Code code : c.lines) {
+                collectUses(code, c.label.state, uses);
+            }
+        }
+        for (Synthetic s : synthetics()) {
+            fieldNamesTaken.add(s.name());
+        }
+        fieldNamesTaken.add("$state");
+        List<LoweredMethod.Field> fields = new ArrayList<>();
+        for (VariableElement p : method.getParameters()) {
+            String name = fieldName(p.getSimpleName().toString());
+            fieldNames.put(p, name);
+            fieldTypes.put(p, writer.writable(p.asType()));
+            fields.add(new LoweredMethod.Field(name, TypeName.get(p.asType()), !p.asType().getKind().isPrimitive(),
+                    "parameter"));
+        }
+        List<VariableElement> hoisted = new ArrayList<>();
+        for (Map.Entry<VariableElement, Set<Integer>> u : uses.entrySet()) {
+            if (u.getValue().size() > 1 && !fieldNames.containsKey(u.getKey())) {
+                hoisted.add(u.getKey());
+            }
+        }
+        hoisted.sort(Comparator.comparingInt(this::declarationPosition));
+        for (VariableElement local : hoisted) {
+            Ir.Decl decl = declarations.get(local);
+            if (decl == null) {
+                report.error(Tag.BatonUnsupported, method, info.unit, declarationTree(local),
+                        "'" + local.getSimpleName() + "' lives across an await but is declared where Baton"
+                                + " cannot move it into the state machine (a pattern variable?); copy it into a"
+                                + " local declared as a statement first");
+                continue;
+            }
+            javax.lang.model.type.TypeMirror mirror = writer.catchType(local.asType());
+            String type = writer.writable(mirror);
+            if (type == null) {
+                report.error(Tag.BatonVarType, method, info.unit, decl.tree(), "local '" + local.getSimpleName()
+                        + "' lives across an await, so it becomes a field of the state machine, but its type ("
+                        + local.asType() + ") cannot be written; declare it with an explicit type");
+                continue;
+            }
+            String name = fieldName(local.getSimpleName().toString());
+            fieldNames.put(local, name);
+            fieldTypes.put(local, type);
+            fields.add(new LoweredMethod.Field(name, TypeName.get(mirror), !local.asType().getKind().isPrimitive(),
+                    "local, " + lowered.commentFor(decl.tree()).replaceFirst(":\\s.*", "")));
+        }
+        for (Synthetic s : synthetics()) {
+            fields.add(new LoweredMethod.Field(s.name(), s.type(), s.reference(), null));
+        }
+        String body = dispatchLoop();
+        return new LoweredMethod(fields, method.getParameters().size(), body, names.machine, names.value,
+                names.failure);
+    }
+
+    private List<Synthetic> synthetics() {
+        List<Synthetic> out = new ArrayList<>();
+        for (Lowerer.Synthetic s : lowered.synthetics) {
+            out.add(new Synthetic(s.name(), s.type(), s.reference()));
+        }
+        return out;
+    }
+
+    private record Synthetic(String name, TypeName type, boolean reference) {}
+
+    private String fieldName(String base) {
+        String name = base;
+        for (int i = 1; !fieldNamesTaken.add(name); i++) {
+            name = base + "$" + i;
+        }
+        return name;
+    }
+
+    private int declarationPosition(VariableElement e) {
+        Ir.Decl d = declarations.get(e);
+        return d == null ? Integer.MAX_VALUE : info.start(d.tree());
+    }
+
+    private Tree declarationTree(VariableElement e) {
+        Tree t = info.trees.getTree(e);
+        return t != null ? t : info.methodPath.getLeaf();
+    }
+
+    private void collectUses(Object part, int state, Map<VariableElement, Set<Integer>> uses) {
+        if (part instanceof Code code) {
+            for (Object p : code.parts) {
+                collectUses(p, state, uses);
+            }
+        } else if (part instanceof Ir.UserTree u) {
+            collectTreeUses(u.tree(), u.replacements(), state, uses);
+        } else if (part instanceof Ir.Decl d) {
+            declarations.put(d.element(), d);
+            uses.computeIfAbsent(d.element(), k -> new HashSet<>()).add(state);
+            if (d.init() != null) {
+                collectUses(d.init(), state, uses);
+            } else if (d.tree().getInitializer() != null) {
+                collectTreeUses(d.tree().getInitializer(), Map.of(), state, uses);
+            }
+        } else if (part instanceof Ir.LocalRef r) {
+            uses.computeIfAbsent(r.element(), k -> new HashSet<>()).add(state);
+        }
+    }
+
+    private void collectTreeUses(Tree root, Map<Tree, Code> replacements, int state,
+            Map<VariableElement, Set<Integer>> uses) {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree t, Void unused) {
+                if (t != null && replacements.containsKey(t)) {
+                    collectUses(replacements.get(t), state, uses);
+                    return null;
+                }
+                return super.scan(t, unused);
+            }
+
+            @Override
+            public Void visitIdentifier(IdentifierTree id, Void unused) {
+                Element e = info.element(id);
+                if (BodyInfo.isLocal(e)) {
+                    uses.computeIfAbsent((VariableElement) e, k -> new HashSet<>()).add(state);
+                }
+                return null;
+            }
+        }.scan(root, null);
+    }
+
+    // ---- text ----
+
+    private String dispatchLoop() {
+        StringBuilder out = new StringBuilder();
+        String m = names.machine;
+        out.append(names.loop).append(": for (;;) {\n");
+        out.append("    try {\n");
+        out.append("        if (").append(names.failure).append(" != null) {\n");
+        out.append("            java.lang.Throwable ").append(names.rethrow).append(" = ").append(names.failure).append(";\n");
+        out.append("            ").append(names.failure).append(" = null;\n");
+        out.append("            throw ").append(names.rethrow).append(";\n");
+        out.append("        }\n");
+        out.append("        switch (").append(m).append(".$state) {\n");
+        for (Case c : lowered.cases) {
+            out.append("            case ").append(c.label.state).append(": {");
+            if (c.comment != null) {
+                out.append(" // ").append(c.comment);
+            }
+            out.append('\n');
+            for (Code code : c.lines) {
+                List<String> prefix = new ArrayList<>();
+                String line = renderCode(code, prefix);
+                for (String p : prefix) {
+                    indent(out, p, 4);
+                }
+                indent(out, line, 4);
+            }
+            out.append("            }\n");
+        }
+        out.append("            default:\n");
+        out.append("                throw new java.lang.IllegalStateException(\"bad state \" + ").append(m)
+                .append(".$state);\n");
+        out.append("        }\n");
+        out.append("    } catch (java.lang.Throwable ").append(names.thrown).append(") {\n");
+        out.append(exceptionTable());
+        out.append("        ").append(m).append(".$complete(null);\n");
+        out.append("        throw ").append(names.thrown).append(";\n");
+        out.append("    }\n");
+        out.append("}\n");
+        return out.toString();
+    }
+
+    private static void indent(StringBuilder out, String text, int levels) {
+        for (String line : text.split("\n", -1)) {
+            if (!line.isBlank()) {
+                out.append("    ".repeat(levels)).append(line);
+            }
+            out.append('\n');
+        }
+    }
+
+    /** The catch side of the loop: the try table, innermost entries first. */
+    private String exceptionTable() {
+        List<TryEntry> entries = new ArrayList<>(lowered.tryEntries);
+        entries.sort(Comparator.comparingInt((TryEntry e) -> e.tryStart.state).reversed());
+        if (entries.isEmpty()) {
+            return "";
+        }
+        String m = names.machine;
+        String t = names.thrown;
+        String s = names.state;
+        String loop = names.loop;
+        StringBuilder out = new StringBuilder();
+        out.append("        int ").append(s).append(" = ").append(m).append(".$state;\n");
+        for (TryEntry e : entries) {
+            int from = e.tryStart.state;
+            int to = (e.catchStart != null ? e.catchStart : e.finallyStart).state;
+            out.append("        if (").append(s).append(" >= ").append(from).append(" && ").append(s).append(" < ")
+                    .append(to).append(") {\n");
+            for (Ir.Catch c : e.catches) {
+                out.append("            if (");
+                String sep = "";
+                for (Object type : c.types()) {
+                    out.append(sep).append(t).append(" instanceof ").append(renderPart(type, new ArrayList<>()));
+                    sep = " || ";
+                }
+                out.append(") {\n");
+                out.append("                ").append(m).append(".").append(lowered.caughtFieldName()).append(" = ")
+                        .append(t).append(";\n");
+                out.append("                ").append(m).append(".$state = ").append(c.handler().state)
+                        .append(";\n");
+                out.append("                continue ").append(loop).append(";\n");
+                out.append("            }\n");
+            }
+            if (e.hasFinally()) {
+                appendToFinally(out, e, "            ");
+            }
+            out.append("        }\n");
+            if (e.hasFinally() && e.catchStart != null) {
+                out.append("        if (").append(s).append(" >= ").append(to).append(" && ").append(s)
+                        .append(" < ").append(e.finallyStart.state).append(") {\n");
+                appendToFinally(out, e, "            ");
+                out.append("        }\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private void appendToFinally(StringBuilder out, TryEntry e, String indent) {
+        String m = names.machine;
+        out.append(indent).append(m).append('.').append(e.recordKind).append(" = ").append(Lowerer.THROW).append(";\n");
+        out.append(indent).append(m).append('.').append(e.recordValue).append(" = ").append(names.thrown).append(";\n");
+        out.append(indent).append(m).append(".$state = ").append(e.finallyStart.state).append(";\n");
+        out.append(indent).append("continue ").append(names.loop).append(";\n");
+    }
+
+    private String renderCode(Code code, List<String> prefix) {
+        StringBuilder out = new StringBuilder();
+        for (Object p : code.parts) {
+            out.append(renderPart(p, prefix));
+        }
+        return out.toString();
+    }
+
+    private String renderPart(Object p, List<String> prefix) {
+        if (p instanceof String s) {
+            return s;
+        }
+        if (p instanceof Integer i) {
+            return i.toString();
+        }
+        if (p instanceof Ir.Label l) {
+            if (!l.marked()) {
+                throw new IllegalStateException("jump to a label that was never marked");
+            }
+            return Integer.toString(l.state);
+        }
+        if (p instanceof Code c) {
+            return renderCode(c, prefix);
+        }
+        if (p instanceof Ir.UserTree u) {
+            return renderTree(u.tree(), u.replacements(), prefix);
+        }
+        if (p instanceof Ir.LocalRef r) {
+            String f = fieldNames.get(r.element());
+            return f != null ? names.machine + "." + f : r.element().getSimpleName().toString();
+        }
+        if (p instanceof Ir.Decl d) {
+            return renderDecl(d, prefix);
+        }
+        if (p instanceof Ir.Clear c) {
+            StringBuilder out = new StringBuilder();
+            for (VariableElement e : c.locals()) {
+                String f = fieldNames.get(e);
+                if (f != null && !e.asType().getKind().isPrimitive()) {
+                    out.append(out.length() == 0 ? "" : " ").append(names.machine).append('.').append(f)
+                            .append(" = null;");
+                }
+            }
+            return out.toString();
+        }
+        throw new IllegalStateException("unknown fragment " + p);
+    }
+
+    private String renderDecl(Ir.Decl d, List<String> prefix) {
+        String init = d.init() != null ? renderCode(d.init(), prefix)
+                : d.tree().getInitializer() != null ? renderTree(d.tree().getInitializer(), Map.of(), prefix) : null;
+        String field = fieldNames.get(d.element());
+        if (field != null) {
+            return init == null ? "" : names.machine + "." + field + " = " + init + ";";
+        }
+        VariableTree v = d.tree();
+        String type;
+        Tree typeTree = v.getType();
+        if (typeTree == null || info.start(typeTree) < 0) {
+            type = "var";
+        } else if (typeTree.getKind() == Tree.Kind.UNION_TYPE || info.end(typeTree) > nameEnd(v)) {
+            type = lowered.types.writable(lowered.types.catchType(d.element().asType()));
+        } else {
+            type = renderTree(typeTree, Map.of(), prefix);
+        }
+        boolean isFinal = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL);
+        return (isFinal ? "final " : "") + type + " " + v.getName() + (init == null ? "" : " = " + init) + ";";
+    }
+
+    private int nameEnd(VariableTree v) {
+        // the name follows the type: a type tree ending after the name is C-style ("int a[]")
+        String text = info.source.subSequence(info.start(v), Math.max(info.start(v), info.end(v))).toString();
+        int at = text.indexOf(v.getName().toString(), info.end(v.getType()) - info.start(v));
+        return at < 0 ? Integer.MAX_VALUE : info.start(v) + at + v.getName().length();
+    }
+
+    /** The source of {@code root} with hoisted locals, jumps and returns rewritten. */
+    String renderTree(Tree root, Map<Tree, Code> replacements, List<String> prefix) {
+        int start = info.start(root);
+        int end = info.end(root);
+        if (start < 0 || end < start) {
+            throw new IllegalStateException("no source position for " + root.getKind()
+                    + " (compile with the javax.tools API or -Xjcov so javac keeps end positions)");
+        }
+        List<int[]> spans = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        Map<VariableElement, String> captures = new LinkedHashMap<>();
+        new TreeScanner<Void, Integer>() {
+            @Override
+            public Void scan(Tree t, Integer depth) {
+                if (t == null) {
+                    return null;
+                }
+                if (replacements.containsKey(t)) {
+                    spans.add(new int[] {info.start(t), info.end(t)});
+                    texts.add(renderCode(replacements.get(t), prefix));
+                    return null;
+                }
+                return super.scan(t, depth);
+            }
+
+            @Override
+            public Void visitIdentifier(IdentifierTree id, Integer depth) {
+                Element e = info.element(id);
+                String replacement = null;
+                String field = e instanceof VariableElement v ? fieldNames.get(v) : null;
+                if (field != null) {
+                    if (depth > 0) {
+                        VariableElement v = (VariableElement) e;
+                        replacement = captures.computeIfAbsent(v, k -> names.fresh(field + "$captured"));
+                    } else {
+                        replacement = names.machine + "." + field;
+                    }
+                } else if (e != null) {
+                    replacement = scope.qualify(e, id.getName().toString());
+                }
+                if (replacement != null && info.start(id) >= 0) {
+                    spans.add(new int[] {info.start(id), info.end(id)});
+                    texts.add(replacement);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitMemberSelect(MemberSelectTree ms, Integer depth) {
+                if (ms.getIdentifier().contentEquals("this") && scope.isTemplate(info.element(ms.getExpression()))) {
+                    spans.add(new int[] {info.start(ms), info.end(ms)});
+                    texts.add(scope.generatedName() + ".this");
+                    return null;
+                }
+                return scan(ms.getExpression(), depth);
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree l, Integer depth) {
+                return super.visitLambdaExpression(l, depth + 1);
+            }
+
+            @Override
+            public Void visitClass(ClassTree c, Integer depth) {
+                return super.visitClass(c, depth + 1);
+            }
+        }.scan(root, 0);
+        for (Map.Entry<VariableElement, String> c : captures.entrySet()) {
+            prefix.add("final " + fieldTypes.get(c.getKey()) + " " + c.getValue() + " = " + names.machine + "."
+                    + fieldNames.get(c.getKey()) + ";");
+        }
+        StringBuilder out = new StringBuilder();
+        int at = start;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt(i -> spans.get(i)[0]));
+        for (int i : order) {
+            int[] span = spans.get(i);
+            if (span[0] < at) {
+                continue; // nested in a span already replaced
+            }
+            out.append(info.source, at, span[0]).append(texts.get(i));
+            at = span[1];
+        }
+        out.append(info.source, at, end);
+        return dedent(out.toString(), column(start));
+    }
+
+    private int column(int position) {
+        int lineStart = (int) info.unit.getLineMap().getStartPosition(info.unit.getLineMap().getLineNumber(position));
+        return position - lineStart;
+    }
+
+    private static String dedent(String text, int column) {
+        if (text.indexOf('\n') < 0) {
+            return text;
+        }
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            String l = lines[i];
+            int cut = 0;
+            while (cut < column && cut < l.length() && l.charAt(cut) == ' ') {
+                cut++;
+            }
+            out.append('\n').append(l.substring(cut));
+        }
+        return out.toString();
+    }
+
+    /** What names in the body mean outside the template: how to qualify members of enclosing classes. */
+    interface Scope {
+        /** The qualified replacement for a name resolving to {@code e}, or null to keep it. */
+        String qualify(Element e, String name);
+
+        boolean isTemplate(Element e);
+
+        String generatedName();
+    }
+
+    static boolean isType(Element e) {
+        return e instanceof TypeElement;
+    }
+}
