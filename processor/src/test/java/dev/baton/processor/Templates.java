@@ -64,6 +64,9 @@ final class Templates {
     static String describe(Compilation c) {
         StringBuilder s = new StringBuilder("diagnostics:\n");
         c.diagnostics().forEach(d -> s.append(d).append('\n'));
+        if (c.status() != Compilation.Status.SUCCESS) {
+            return s.toString();
+        }
         for (JavaFileObject f : c.generatedSourceFiles()) {
             try {
                 s.append("---- ").append(f.getName()).append('\n').append(f.getCharContent(true));

@@ -133,6 +133,11 @@ public final class ClassEmitter {
             args.add(p.getSimpleName().toString());
         }
         b.varargs(c.isVarArgs());
+        if (c.getAnnotation(SafeVarargs.class) != null) {
+            // passing the array straight to a constructor that declared itself safe is safe
+            b.addAnnotation(SafeVarargs.class).addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "varargs").build());
+        }
         for (TypeMirror t : c.getThrownTypes()) {
             b.addException(TypeName.get(t));
         }

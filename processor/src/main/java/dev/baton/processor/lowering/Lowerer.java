@@ -567,7 +567,7 @@ final class Lowerer {
                 body(loop, label, f.getStatement(), end, update);
                 mark(update, null);
                 for (ExpressionStatementTree u : f.getUpdate()) {
-                    add(Code.of(new Ir.UserTree(u, Map.of())));
+                    add(Code.of(new Ir.UserTree(u.getExpression(), Map.of()), ";"));
                 }
                 jump(head);
                 mark(end, null);
