@@ -108,7 +108,7 @@ public final class Baton {
      * coroutines is forbidden, use tasks explicitly.": spawn coroutines first), checked when
      * called rather than when awaited.
      */
-    public static Awaitable<WaitResult> waitTasks(Collection<? extends Awaitable<?>> awaitables, ReturnWhen when) {
+    public static Coroutine<WaitResult> waitTasks(Collection<? extends Awaitable<?>> awaitables, ReturnWhen when) {
         return WaitTasks.of(awaitables, when, Double.POSITIVE_INFINITY);
     }
 
@@ -118,17 +118,39 @@ public final class Baton {
      * latest (then what is not done is pending; nothing is raised or cancelled).
      * {@link Double#POSITIVE_INFINITY} means no timeout (asyncio's {@code None}).
      */
-    public static Awaitable<WaitResult> waitTasks(
+    public static Coroutine<WaitResult> waitTasks(
             Collection<? extends Awaitable<?>> awaitables, ReturnWhen when, double timeoutSeconds) {
         return WaitTasks.of(awaitables, when, timeoutSeconds);
     }
 
     /** {@code asyncio.wait(awaitables)}: {@link #waitTasks} with {@link ReturnWhen#ALL_COMPLETED}. */
-    public static Awaitable<WaitResult> waitAll(Awaitable<?>... awaitables) {
+    public static Coroutine<WaitResult> waitAll(Awaitable<?>... awaitables) {
         if (awaitables == null) {
             throw new NullPointerException("awaitables");
         }
         return WaitTasks.of(Arrays.asList(awaitables), ReturnWhen.ALL_COMPLETED, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@code asyncio.wait_for(awaitable, timeoutSeconds)}, Python 3.12+: the awaitable runs
+     * inline under {@code asyncio.timeout}; at the deadline the task is cancelled and the
+     * cancellation comes out as {@link TimeoutException} (its cause the
+     * {@link CancelledException}), unless the task was also cancelled by someone else. A
+     * timeout of zero or less cancels the awaitable, as a task, before it runs (unless it is
+     * done already) and throws {@code TimeoutException}. {@link Double#POSITIVE_INFINITY}
+     * waits without a timeout. A coroutine: nothing starts until it is awaited.
+     */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, double timeoutSeconds) {
+        return new WaitFor<>(awaitable, timeoutSeconds);
+    }
+
+    /**
+     * {@code asyncio.shield(awaitable)}: a promise of the awaitable's outcome whose
+     * cancellation does not cancel the awaitable. Hot: a coroutine becomes a task at once;
+     * a promise or task that is done already is returned itself.
+     */
+    public static <T> Promise<T> shield(Awaitable<T> awaitable) {
+        return Shield.shield(awaitable);
     }
 
     /** When {@link #waitTasks} returns: asyncio's {@code FIRST_COMPLETED} and friends. */

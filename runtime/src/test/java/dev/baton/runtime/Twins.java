@@ -128,4 +128,29 @@ final class Twins {
             return lines;
         }
     }
+
+    /**
+     * The twins' {@code describe(e)}: Python's exception class names for Baton's
+     * ({@code IllegalArgumentException} is ValueError, {@code IllegalStateException}
+     * RuntimeError), with the message; a timeout says whether its cause is a cancellation.
+     */
+    static String describe(Throwable e) {
+        if (e instanceof ExceptionGroup) {
+            StringBuilder s = new StringBuilder("ExceptionGroup(" + e.getMessage() + ") [");
+            List<Throwable> exceptions = ((ExceptionGroup) e).exceptions();
+            for (int i = 0; i < exceptions.size(); i++) {
+                s.append(i > 0 ? ", " : "").append(describe(exceptions.get(i)));
+            }
+            return s.append(']').toString();
+        }
+        if (e instanceof TimeoutException) {
+            Throwable cause = e.getCause();
+            return "TimeoutError cause " + (cause instanceof CancelledException ? "cancelled" : String.valueOf(cause));
+        }
+        String name = e instanceof CancelledException ? "CancelledError"
+                : e instanceof IllegalArgumentException ? "ValueError"
+                : e instanceof IllegalStateException ? "RuntimeError"
+                : e.getClass().getSimpleName();
+        return name + "(" + message(e) + ")";
+    }
 }
