@@ -1,0 +1,604 @@
+package dev.baton.runtime;
+
+import dev.baton.runtime.internal.StateMachine;
+import java.util.ArrayDeque;
+
+/**
+ * {@code asyncio.Queue}: a FIFO queue for coordinating producer and consumer coroutines.
+ *
+ * <p>With {@code maxsize} of zero or less the queue is unbounded; otherwise {@link #put}
+ * waits while the queue holds {@code maxsize} items. {@link #get} waits while it is empty.
+ * {@code null} items are allowed.
+ *
+ * <p>Semantics are CPython 3.13's:
+ * <ul>
+ *   <li>Operations are cold: {@code put(x)} and {@code get()} do nothing until awaited.</li>
+ *   <li>Blocked getters and putters wait in FIFO order and are woken one per item (or free
+ *       slot). A waiter that is woken and then cancelled before it runs passes its wake-up on
+ *       to the next waiter, so no item and no free slot is ever lost. A woken getter does not
+ *       reserve the item: it re-checks the queue when it runs, as asyncio's does.</li>
+ *   <li>{@link #taskDone()} and {@link #join()} count unfinished items: every put adds one,
+ *       every {@code taskDone()} removes one, {@code join()} waits for zero.</li>
+ *   <li>{@link #shutdown(boolean)}: afterwards every put throws {@link QueueShutDownException};
+ *       gets drain what is left, then throw it. {@code shutdown(true)} drops the items left
+ *       (counting each as done for {@code join()}) so that gets throw at once. Either way every
+ *       blocked getter and putter is woken to see the shutdown.</li>
+ * </ul>
+ *
+ * <p>Subclasses change the order by overriding the three hooks {@link #init(int)},
+ * {@link #getItem()} and {@link #putItem(Object)}, as {@link PriorityQueue} and
+ * {@link LifoQueue} do.
+ *
+ * <p>A queue belongs to the event loop it is first used on; calling it from another thread
+ * while that loop runs throws {@link IllegalStateException}.
+ *
+ * <pre>{@code
+ * final Queue<String> jobs = new Queue<>(10);
+ *
+ * @Async Coroutine<Void> produce() {
+ *     for (String job : List.of("a", "b", "c")) {
+ *         await(jobs.put(job));        // waits while 10 jobs are queued
+ *     }
+ *     jobs.shutdown();                 // consumers drain the rest, then stop
+ *     return done();
+ * }
+ *
+ * @Async Coroutine<Void> consume() {
+ *     for (;;) {
+ *         String job;
+ *         try {
+ *             job = await(jobs.get());
+ *         } catch (QueueShutDownException e) {
+ *             return done();
+ *         }
+ *         System.out.println("working on " + job);
+ *         jobs.taskDone();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>Allocation</h2>
+ * {@code get()} on a non-empty queue and {@code put(x)} on a non-full one allocate nothing:
+ * {@code get()} returns one cached awaitable per queue, and {@code put(x)} parks {@code x} in
+ * a one-item slot of the queue and returns another cached awaitable that takes it from the
+ * slot when awaited. Only when a put awaitable is created while an earlier one has not been
+ * awaited yet (for example {@code gather(q.put(a), q.put(b))}) does {@code put} allocate a
+ * small object holding its item. A blocked get or put allocates its waiter: a small state
+ * machine and a {@link Promise}. Awaiting the same {@code get()} awaitable twice gets two
+ * items (a Python coroutine object could not be awaited twice); awaiting a put awaitable a
+ * second time throws {@link IllegalStateException}, unless a newer {@code put} has refilled
+ * the slot in between, in which case that newer put's item is put (and the newer awaitable
+ * then throws): put awaitables, like coroutines, are meant to be awaited once.
+ *
+ * @param <E> the item type
+ */
+public class Queue<E> extends LoopBound {
+    /** Marks an empty put slot (items may be null, so null cannot). */
+    private static final Object NO_ITEM = new Object();
+    /** Stands for a null item in the FIFO store ({@link ArrayDeque} refuses null). */
+    private static final Object NULL = new Object();
+
+    private final int maxsize;
+    private int size;
+    private int unfinished;
+    private boolean shutdown;
+    private final ArrayDeque<Promise<Void>> getters = new ArrayDeque<>();
+    private final ArrayDeque<Promise<Void>> putters = new ArrayDeque<>();
+    /** Waiters of join(): asyncio's {@code _finished} event's waiters. */
+    private final ArrayDeque<Promise<Void>> joiners = new ArrayDeque<>();
+
+    /** The item of the last {@code put} not awaited yet, or {@link #NO_ITEM}. */
+    private Object putSlot = NO_ITEM;
+    private final GetOp getOp = new GetOp();
+    private final SlotPutOp putOp = new SlotPutOp();
+    private final JoinOp joinOp = new JoinOp();
+
+    /** The FIFO store; subclasses that override {@link #init(int)} leave it null. */
+    private ArrayDeque<Object> items;
+
+    /** An unbounded queue. */
+    public Queue() {
+        this(0);
+    }
+
+    /** A queue holding at most {@code maxsize} items; zero or less means unbounded. */
+    public Queue(int maxsize) {
+        this.maxsize = maxsize;
+        init(maxsize);
+    }
+
+    // ---- the three hooks subclasses override (asyncio's _init, _get, _put) ----
+
+    /**
+     * Creates the item store. Called once by {@code Queue}'s constructor, before the
+     * subclass's constructor body and field initializers run: assign the store to a field
+     * declared without an initializer, and read no other subclass field here.
+     */
+    protected void init(int maxsize) {
+        items = new ArrayDeque<>();
+    }
+
+    /**
+     * Removes and returns the next item; called only when the queue holds at least one. It
+     * must remove exactly one item: the queue counts its items itself.
+     */
+    @SuppressWarnings("unchecked")
+    protected E getItem() {
+        Object item = items.pollFirst();
+        return item == NULL ? null : (E) item;
+    }
+
+    /**
+     * Adds an item; called only when there is room. It must add exactly one item, or throw
+     * without changing the store.
+     */
+    protected void putItem(E item) {
+        items.addLast(item == null ? NULL : item);
+    }
+
+    // ---- size ----
+
+    /** The number of items in the queue. */
+    public int qsize() {
+        confine();
+        return size;
+    }
+
+    /** The most items the queue holds; zero or less means unbounded. */
+    public int maxsize() {
+        confine();
+        return maxsize;
+    }
+
+    /** Whether the queue holds no item. */
+    public boolean isEmpty() {
+        confine();
+        return size == 0;
+    }
+
+    /** Whether the queue holds {@code maxsize} items; never for an unbounded queue. */
+    public boolean isFull() {
+        confine();
+        return full();
+    }
+
+    private boolean full() {
+        return maxsize > 0 && size >= maxsize;
+    }
+
+    // ---- put ----
+
+    /**
+     * {@code await queue.put(item)}: puts {@code item}, first waiting (FIFO among putters)
+     * while the queue is full. Throws {@link QueueShutDownException} if the queue is shut down,
+     * or is shut down while this waits. Cold: nothing happens until the result is awaited.
+     */
+    public Awaitable<Void> put(E item) {
+        confine();
+        if (putSlot == NO_ITEM) {
+            putSlot = item;
+            return putOp;
+        }
+        return new PutOp(item);
+    }
+
+    /**
+     * Puts {@code item} without waiting: {@link QueueFullException} if the queue is full,
+     * {@link QueueShutDownException} if it is shut down. Wakes the first waiting getter.
+     */
+    public void putNowait(E item) {
+        confine();
+        putNow(item);
+    }
+
+    private void putNow(E item) {
+        if (shutdown) {
+            throw new QueueShutDownException();
+        }
+        if (full()) {
+            throw new QueueFullException();
+        }
+        putItem(item);
+        size++;
+        unfinished++;
+        wakeupNext(getters);
+    }
+
+    /** The body of {@code put}: the fast path here, the waiting in a {@link Putter}. */
+    private Object awaitPut(E item, StateMachine<?> machine) {
+        confine();
+        if (!full()) {
+            putNow(item);
+            return null;
+        }
+        if (shutdown) {
+            throw new QueueShutDownException();
+        }
+        return new Putter(item).awaitFrom(machine);
+    }
+
+    // ---- get ----
+
+    /**
+     * {@code await queue.get()}: removes and returns the next item, first waiting (FIFO among
+     * getters) while the queue is empty. Throws {@link QueueShutDownException} if the queue is
+     * shut down and empty. Cold: nothing happens until the result is awaited.
+     */
+    public Awaitable<E> get() {
+        confine();
+        return getOp;
+    }
+
+    /**
+     * Removes and returns the next item without waiting: {@link QueueEmptyException} if the
+     * queue is empty, {@link QueueShutDownException} if it is also shut down. Wakes the first
+     * waiting putter.
+     */
+    public E getNowait() {
+        confine();
+        if (size == 0) {
+            if (shutdown) {
+                throw new QueueShutDownException();
+            }
+            throw new QueueEmptyException();
+        }
+        return take();
+    }
+
+    private E take() {
+        E item = getItem();
+        size--;
+        wakeupNext(putters);
+        return item;
+    }
+
+    private Object awaitGet(StateMachine<?> machine) {
+        confine();
+        if (size > 0) {
+            return take();
+        }
+        if (shutdown) {
+            throw new QueueShutDownException();
+        }
+        return new Getter().awaitFrom(machine);
+    }
+
+    // ---- task_done / join ----
+
+    /**
+     * Marks one item taken by a consumer as processed. When every item put has been
+     * processed, {@link #join()} waiters wake. {@link IllegalStateException}
+     * ("task_done() called too many times") if no item is unfinished.
+     */
+    public void taskDone() {
+        confine();
+        if (unfinished <= 0) {
+            throw new IllegalStateException("task_done() called too many times");
+        }
+        unfinished--;
+        if (unfinished == 0) {
+            finished();
+        }
+    }
+
+    /**
+     * {@code await queue.join()}: waits until every item put has been processed (the count
+     * of unfinished items, raised by each put and lowered by {@link #taskDone()}, is zero).
+     * Completes at once when it is zero already.
+     */
+    public Awaitable<Void> join() {
+        confine();
+        return joinOp;
+    }
+
+    /** asyncio's {@code _finished.set()}: wakes every join() waiter, in order. */
+    private void finished() {
+        Promise<Void> joiner;
+        while ((joiner = joiners.pollFirst()) != null) {
+            if (!joiner.isDone()) {
+                joiner.complete(null);
+            }
+        }
+    }
+
+    // ---- shutdown ----
+
+    /** {@code shutdown(false)}: puts fail from now on; gets drain the items left, then fail. */
+    public void shutdown() {
+        shutdown(false);
+    }
+
+    /**
+     * Shuts the queue down: every later put throws {@link QueueShutDownException}, and so does
+     * every get once the queue is empty. With {@code immediate}, the items left are dropped
+     * (each counted as done for {@link #join()}, which may wake its waiters) so gets fail at
+     * once. Every blocked getter and putter is woken to see the shutdown.
+     */
+    public void shutdown(boolean immediate) {
+        confine();
+        shutdown = true;
+        if (immediate) {
+            while (size > 0) {
+                getItem();
+                size--;
+                if (unfinished > 0) {
+                    unfinished--;
+                }
+            }
+            if (unfinished == 0) {
+                finished();
+            }
+        }
+        wakeAll(getters);
+        wakeAll(putters);
+    }
+
+    /** Whether {@link #shutdown} was called. */
+    public boolean isShutdown() {
+        confine();
+        return shutdown;
+    }
+
+    // ---- waiters ----
+
+    /** Wakes the first waiter that is not done (cancelled) yet; drops those before it. */
+    private static void wakeupNext(ArrayDeque<Promise<Void>> waiters) {
+        Promise<Void> waiter;
+        while ((waiter = waiters.pollFirst()) != null) {
+            if (!waiter.isDone()) {
+                waiter.complete(null);
+                return;
+            }
+        }
+    }
+
+    private static void wakeAll(ArrayDeque<Promise<Void>> waiters) {
+        Promise<Void> waiter;
+        while ((waiter = waiters.pollFirst()) != null) {
+            if (!waiter.isDone()) {
+                waiter.complete(null);
+            }
+        }
+    }
+
+    @Override
+    boolean hasWaiters() {
+        return !getters.isEmpty() || !putters.isEmpty() || !joiners.isEmpty();
+    }
+
+    /** State and waiter counts, e.g. {@code Queue[maxsize=2, qsize=1, getters=0, putters=1, unfinished=1]}. */
+    @Override
+    public String toString() {
+        String name = getClass().getSimpleName();
+        StringBuilder s = new StringBuilder(name.isEmpty() ? "Queue" : name)
+                .append("[maxsize=").append(maxsize)
+                .append(", qsize=").append(size)
+                .append(", getters=").append(getters.size())
+                .append(", putters=").append(putters.size())
+                .append(", unfinished=").append(unfinished);
+        if (!joiners.isEmpty()) {
+            s.append(", joiners=").append(joiners.size());
+        }
+        if (shutdown) {
+            s.append(", shutdown");
+        }
+        return s.append(']').toString();
+    }
+
+    // ---- the awaitables ----
+
+    /** What {@link #get()} returns, one per queue: the fast path, or a {@link Getter}. */
+    private final class GetOp implements Awaitable<E> {
+        @Override
+        public Object awaitFrom(StateMachine<?> machine) {
+            return awaitGet(machine);
+        }
+
+        @Override
+        public String toString() {
+            return "get() of " + Queue.this;
+        }
+    }
+
+    /** What {@link #put} returns when the put slot is free: puts the slot's item. */
+    private final class SlotPutOp implements Awaitable<Void> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object awaitFrom(StateMachine<?> machine) {
+            confine();
+            Object item = putSlot;
+            if (item == NO_ITEM) {
+                throw new IllegalStateException("cannot reuse already awaited coroutine put() of " + Queue.this);
+            }
+            putSlot = NO_ITEM;
+            return awaitPut((E) item, machine);
+        }
+
+        @Override
+        public String toString() {
+            return "put(" + (putSlot == NO_ITEM ? "<awaited>" : putSlot) + ") of " + Queue.this;
+        }
+    }
+
+    /** What {@link #put} returns while the slot holds an item not awaited yet. */
+    private final class PutOp implements Awaitable<Void> {
+        private Object item;
+
+        PutOp(E item) {
+            this.item = item;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object awaitFrom(StateMachine<?> machine) {
+            confine();
+            Object it = item;
+            if (it == NO_ITEM) {
+                throw new IllegalStateException("cannot reuse already awaited coroutine put() of " + Queue.this);
+            }
+            item = NO_ITEM;
+            return awaitPut((E) it, machine);
+        }
+
+        @Override
+        public String toString() {
+            return "put(" + (item == NO_ITEM ? "<awaited>" : item) + ") of " + Queue.this;
+        }
+    }
+
+    /** What {@link #join()} returns, one per queue. */
+    private final class JoinOp implements Awaitable<Void> {
+        @Override
+        public Object awaitFrom(StateMachine<?> machine) {
+            confine();
+            if (unfinished == 0) {
+                return null;
+            }
+            return new Joiner().awaitFrom(machine);
+        }
+
+        @Override
+        public String toString() {
+            return "join() of " + Queue.this;
+        }
+    }
+
+    // ---- the slow paths: asyncio's coroutines, by hand ----
+
+    /**
+     * asyncio's {@code Queue.get} once the queue was found empty:
+     * <pre>
+     * while self.empty():
+     *     if self._is_shutdown and self.empty(): raise QueueShutDown
+     *     getter = create_future(); self._getters.append(getter)
+     *     try: await getter
+     *     except:
+     *         getter.cancel(); remove getter from self._getters if there
+     *         if not self.empty() and not getter.cancelled(): self._wakeup_next(self._getters)
+     *         raise
+     * return self.get_nowait()
+     * </pre>
+     */
+    private final class Getter extends StateMachine<E> {
+        private Promise<Void> waiter;
+
+        @Override
+        protected Object $resume(Object value, Throwable failure) throws Throwable {
+            if ($state == 1) {
+                Promise<Void> getter = waiter;
+                waiter = null;
+                if (failure != null) {
+                    getter.cancelPromise(null);
+                    getters.remove(getter);
+                    if (size > 0 && !getter.isCancelled()) {
+                        // woken by a put, but cannot take the item: wake the next in line
+                        wakeupNext(getters);
+                    }
+                    throw failure;
+                }
+            } else if ($state != 0) {
+                throw new IllegalStateException("bad state " + $state);
+            }
+            while (size == 0) {
+                if (shutdown) {
+                    throw new QueueShutDownException();
+                }
+                Promise<Void> getter = new Promise<>(loop());
+                getters.addLast(getter);
+                waiter = getter;
+                if ($await(getter, 1) != SUSPENDED) {
+                    throw new IllegalStateException("a new waiter completed synchronously");
+                }
+                return SUSPENDED;
+            }
+            return getNowait();
+        }
+
+        @Override
+        public String toString() {
+            return "get() of " + Queue.this;
+        }
+    }
+
+    /** asyncio's {@code Queue.put} once the queue was found full; mirrors {@link Getter}. */
+    private final class Putter extends StateMachine<Void> {
+        private final E item;
+        private Promise<Void> waiter;
+
+        Putter(E item) {
+            this.item = item;
+        }
+
+        @Override
+        protected Object $resume(Object value, Throwable failure) throws Throwable {
+            if ($state == 1) {
+                Promise<Void> putter = waiter;
+                waiter = null;
+                if (failure != null) {
+                    putter.cancelPromise(null);
+                    putters.remove(putter);
+                    if (!full() && !putter.isCancelled()) {
+                        // woken by a get, but cannot take the free slot: wake the next in line
+                        wakeupNext(putters);
+                    }
+                    throw failure;
+                }
+            } else if ($state != 0) {
+                throw new IllegalStateException("bad state " + $state);
+            }
+            while (full()) {
+                if (shutdown) {
+                    throw new QueueShutDownException();
+                }
+                Promise<Void> putter = new Promise<>(loop());
+                putters.addLast(putter);
+                waiter = putter;
+                if ($await(putter, 1) != SUSPENDED) {
+                    throw new IllegalStateException("a new waiter completed synchronously");
+                }
+                return SUSPENDED;
+            }
+            putNow(item);
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return "put(" + item + ") of " + Queue.this;
+        }
+    }
+
+    /** asyncio's {@code Queue.join} → {@code Event.wait}: a waiter removed however it ends. */
+    private final class Joiner extends StateMachine<Void> {
+        private Promise<Void> waiter;
+
+        @Override
+        protected Object $resume(Object value, Throwable failure) throws Throwable {
+            switch ($state) {
+                case 0: {
+                    Promise<Void> joiner = new Promise<>(loop());
+                    joiners.addLast(joiner);
+                    waiter = joiner;
+                    if ($await(joiner, 1) != SUSPENDED) {
+                        throw new IllegalStateException("a new waiter completed synchronously");
+                    }
+                    return SUSPENDED;
+                }
+                case 1:
+                    joiners.remove(waiter);
+                    waiter = null;
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return null;
+                default:
+                    throw new IllegalStateException("bad state " + $state);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "join() of " + Queue.this;
+        }
+    }
+}
