@@ -1,0 +1,203 @@
+package dev.baton.runtime;
+
+import dev.baton.runtime.internal.StateMachine;
+import java.util.ArrayDeque;
+
+/**
+ * asyncio's {@code Semaphore}: a counter of permits that tasks take with {@link #acquire()}
+ * and give back with {@link #release()}.
+ *
+ * <p>{@code acquire()} takes a permit at once when one is free and no task queues for one
+ * (a free permit with live waiters goes to the waiters first: strict FIFO, no barging).
+ * Otherwise the task waits in a FIFO queue. {@code release()} adds a permit and hands it to the
+ * first waiter that is not already woken or cancelled; the permit is reserved for that waiter
+ * until it runs. The rules are CPython 3.13's:
+ * <ul>
+ *   <li>A waiter cancelled after it was handed a permit gives the permit back, and the next
+ *       waiter gets it: no permit is lost.</li>
+ *   <li>A waiter that wakes, whether it acquired or was cancelled, wakes as many further
+ *       waiters as there are free permits (asyncio's {@code _wake_up_next} loop), so tasks
+ *       that queued behind it because of FIFO are not left hanging.</li>
+ * </ul>
+ * A semaphore is not owned: any task may release it, and it is not reentrant. It may be
+ * released more often than acquired (the count grows); {@link BoundedSemaphore} forbids that.
+ *
+ * <pre>{@code
+ * final Semaphore slots = new Semaphore(3);    // at most three downloads at once
+ *
+ * @Guarded("slots")
+ * Coroutine<Page> download(Url url) { ...; return done(page); }
+ * }</pre>
+ *
+ * <p>Acquiring a free permit allocates nothing. All methods must be called on the thread of
+ * the loop the semaphore is used on ({@link IllegalStateException} otherwise);
+ * {@code toString()} may be called from anywhere, e.g.
+ * {@code Semaphore[unlocked, value=2, waiters=0]}.
+ */
+public sealed class Semaphore extends LoopBound implements Guard permits BoundedSemaphore {
+    /** Free permits (read by tests and BoundedSemaphore). */
+    int value;
+    /** FIFO of the waiters' promises; created on first contention, as in asyncio (read by tests). */
+    ArrayDeque<Promise<Boolean>> waiters;
+    /** What {@link #acquire()} returns: the fast path runs in its awaitFrom, allocation-free. */
+    private final Awaitable<Boolean> acquireOp = this::acquireFrom;
+
+    /** A semaphore with one permit. */
+    public Semaphore() {
+        this(1);
+    }
+
+    /**
+     * A semaphore with {@code value} permits; {@link IllegalArgumentException} ("Semaphore
+     * initial value must be >= 0") if it is negative.
+     */
+    public Semaphore(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("Semaphore initial value must be >= 0");
+        }
+        this.value = value;
+    }
+
+    /**
+     * Whether {@link #acquire()} would wait: no permit is free, or a task that is not cancelled
+     * queues for one (FIFO: it goes first).
+     */
+    @Override
+    public boolean locked() {
+        confine();
+        return isLocked();
+    }
+
+    /**
+     * Takes a permit: at once if {@link #locked()} is false, else after the waiters before
+     * this one. Yields {@code true}. Cold: nothing happens until awaited.
+     */
+    @Override
+    public Awaitable<Boolean> acquire() {
+        confine();
+        return acquireOp;
+    }
+
+    /** Gives a permit back and hands it to the first waiter that is not woken or cancelled. */
+    @Override
+    public void release() {
+        confine();
+        if (value == Integer.MAX_VALUE) {
+            throw new IllegalStateException("Semaphore released too many times: the count would overflow");
+        }
+        value++;
+        wakeUpNext();
+    }
+
+    final boolean isLocked() {
+        if (value == 0) {
+            return true;
+        }
+        ArrayDeque<Promise<Boolean>> queue = waiters;
+        if (queue == null || queue.isEmpty()) {
+            return false;
+        }
+        for (Promise<Boolean> waiter : queue) {
+            if (!waiter.isCancelled()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Object acquireFrom(StateMachine<?> machine) {
+        confine();
+        if (!isLocked()) {
+            value--;
+            return Boolean.TRUE;
+        }
+        return new Acquire(this).awaitFrom(machine);
+    }
+
+    /** asyncio's {@code _wake_up_next}: reserves a permit for the first waiter not yet done. */
+    private boolean wakeUpNext() {
+        ArrayDeque<Promise<Boolean>> queue = waiters;
+        if (queue == null || queue.isEmpty()) {
+            return false;
+        }
+        for (Promise<Boolean> waiter : queue) {
+            if (!waiter.isDone()) {
+                value--;
+                waiter.complete(Boolean.TRUE);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    final boolean hasWaiters() {
+        return waiters != null && !waiters.isEmpty();
+    }
+
+    final int waiterCount() {
+        ArrayDeque<Promise<Boolean>> queue = waiters;
+        return queue == null ? 0 : queue.size();
+    }
+
+    /** {@code Semaphore[unlocked, value=2, waiters=0]}, {@code BoundedSemaphore[locked, value=0, waiters=3]}. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + (isLocked() ? "locked" : "unlocked")
+                + ", value=" + value + ", waiters=" + waiterCount() + "]";
+    }
+
+    /** The slow path of {@code acquire()}: asyncio's coroutine body after the fast path. */
+    private static final class Acquire extends StateMachine<Boolean> {
+        private final Semaphore sem;
+        private Promise<Boolean> waiter;
+
+        Acquire(Semaphore sem) {
+            this.sem = sem;
+        }
+
+        @Override
+        protected Object $resume(Object value, Throwable failure) throws Throwable {
+            switch ($state) {
+                case 0: {
+                    Promise<Boolean> fut = new Promise<>(sem.loop());
+                    if (sem.waiters == null) {
+                        sem.waiters = new ArrayDeque<>();
+                    }
+                    sem.waiters.addLast(fut);
+                    waiter = fut;
+                    if ($await(fut, 1) == SUSPENDED) {
+                        return SUSPENDED;
+                    }
+                    throw new IllegalStateException("a fresh waiter completed synchronously");
+                }
+                case 1: {
+                    Promise<Boolean> fut = waiter;
+                    waiter = null;
+                    sem.waiters.remove(fut);
+                    if (failure instanceof CancelledException && fut.isDone() && !fut.isCancelled()) {
+                        // a permit was reserved for us, but we do not take it: give it back
+                        sem.value++;
+                    }
+                    // finally: new waiters may have queued behind us; wake as many as allowed
+                    while (sem.value > 0) {
+                        if (!sem.wakeUpNext()) {
+                            break;
+                        }
+                    }
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return Boolean.TRUE;
+                }
+                default:
+                    throw new IllegalStateException("bad state " + $state);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Semaphore.acquire()";
+        }
+    }
+}
