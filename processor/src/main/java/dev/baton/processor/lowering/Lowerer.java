@@ -19,6 +19,8 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
@@ -238,6 +240,7 @@ final class Lowerer {
             case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> explodeLoop(s, null);
             case LABELED_STATEMENT -> explodeLabeled((LabeledStatementTree) s);
             case TRY -> explodeTry((TryTree) s);
+            case SWITCH -> explodeSwitch((SwitchTree) s);
             case SYNCHRONIZED -> error(Tag.BatonAwaitInSynchronized, s, "await inside a synchronized block:"
                     + " a coroutine may resume on another step of the loop, so the monitor cannot be held across"
                     + " an await; use a Lock and @Guarded or 'await(lock.acquire())'");
@@ -645,16 +648,79 @@ final class Lowerer {
         mark(end, null);
     }
 
+    // ---- switch ----
+
+    /**
+     * A switch whose cases await: a Java switch on the selector only dispatches (each label
+     * jumps to its case's state); the case bodies follow one another, so old-style cases fall
+     * through as in Java, and rule-style cases jump to the end.
+     */
+    private void explodeSwitch(SwitchTree s) {
+        if (info.containsAwait(s.getExpression())) {
+            awaitPositionError(s.getExpression());
+            return;
+        }
+        comment(s);
+        List<? extends CaseTree> cases = s.getCases();
+        List<Label> labels = new ArrayList<>();
+        Label end = new Label();
+        Code dispatch = Code.of("switch ", condition(s.getExpression()), " {");
+        boolean hasDefault = false;
+        for (CaseTree c : cases) {
+            Label l = new Label();
+            labels.add(l);
+            List<? extends ExpressionTree> expressions = c.getExpressions();
+            if (expressions.isEmpty()) {
+                hasDefault = true;
+                dispatch.add(" default: { ");
+            } else {
+                dispatch.add(" case ");
+                String sep = "";
+                for (ExpressionTree e : expressions) {
+                    dispatch.add(sep, new Ir.UserTree(e, Map.of()));
+                    sep = ", ";
+                }
+                dispatch.add(": { ");
+            }
+            dispatch.parts.addAll(jumpCode(l, tryContext).parts);
+            dispatch.add(" }");
+        }
+        dispatch.add(" }");
+        add(dispatch);
+        if (!hasDefault) {
+            jump(end);
+        }
+        open = false;
+        pushLeap(new Leap(s, end, null, tryContext), s, null);
+        for (int i = 0; i < cases.size(); i++) {
+            CaseTree c = cases.get(i);
+            mark(labels.get(i), commentFor(c));
+            if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+                Tree body = c.getBody();
+                if (body instanceof StatementTree st) {
+                    explode(st);
+                } else {
+                    add(Code.of(new Ir.UserTree(body, Map.of()), ";"));
+                }
+                if (open) {
+                    jump(end);
+                }
+            } else {
+                for (StatementTree st : c.getStatements()) {
+                    explode(st);
+                }
+            }
+        }
+        popLeap(s, null);
+        mark(end, null);
+    }
+
     // ---- try ----
 
     /** A catch clause of a lowered try: the type names it matches, how it declares its parameter, its body. */
     record CatchClause(List<Object> types, Runnable body) {}
 
     private void explodeTry(TryTree t) {
-        if (!t.getResources().isEmpty()) {
-            error(Tag.BatonUnsupported, t, "try-with-resources around an await is not supported yet");
-            return;
-        }
         comment(t);
         List<CatchClause> catches = new ArrayList<>();
         for (CatchTree c : t.getCatches()) {
@@ -676,14 +742,61 @@ final class Lowerer {
             }));
         }
         BlockTree fin = t.getFinallyBlock();
-        lowerTry(t, () -> explode(t.getBlock()), catches, fin == null ? null : () -> explode(fin));
+        Runnable body = t.getResources().isEmpty() ? () -> explode(t.getBlock())
+                : () -> resources(t, t.getResources(), 0);
+        if (t.getResources().isEmpty() || !catches.isEmpty() || fin != null) {
+            lowerTry(t, body, catches, fin == null ? null : e -> explode(fin));
+        } else {
+            body.run();
+        }
+    }
+
+    /**
+     * Try-with-resources (JLS 14.20.3.1): each resource is initialized, then the rest runs in a
+     * try whose finally closes it (if not null); a close that fails while an exception is
+     * propagating is added to it as suppressed. Cancellation is an exception like any other.
+     */
+    private void resources(TryTree t, List<? extends Tree> resources, int i) {
+        if (i == resources.size()) {
+            explode(t.getBlock());
+            return;
+        }
+        Tree resource = resources.get(i);
+        Object ref;
+        if (resource instanceof VariableTree v) {
+            if (info.containsAwait(v.getInitializer()) && !info.isAwait(v.getInitializer())) {
+                awaitPositionError(v);
+                return;
+            }
+            explode(v);
+            ref = new Ir.LocalRef((VariableElement) info.element(v));
+        } else {
+            if (info.containsAwait(resource)) {
+                awaitPositionError(resource);
+                return;
+            }
+            String field = synthetic("$resource" + syntheticCount++, ClassName.get(AutoCloseable.class), true);
+            add(Code.of(m(), ".", field, " = ", new Ir.UserTree(resource, Map.of()), ";"));
+            ref = m() + "." + field;
+        }
+        if (!open) {
+            return;
+        }
+        lowerTry(null, () -> resources(t, resources, i + 1), List.of(), e -> {
+            String kind = m() + "." + e.recordKind;
+            String primary = m() + "." + e.recordValue;
+            String suppressed = names.fresh("$suppressed");
+            add(Code.of("if (", ref, " != null) { if (", kind, " == ", THROW, ") { try { ", ref,
+                    ".close(); } catch (java.lang.Throwable ", suppressed, ") { ((java.lang.Throwable) ", primary,
+                    ").addSuppressed(", suppressed, "); } } else { ", ref, ".close(); } }"));
+        });
     }
 
     /**
      * Lowers a try statement (or a synthetic one, for guards): the try body's states are
      * protected by the catches (in order) and the finally; the catches' by the finally.
      */
-    void lowerTry(Tree tree, Runnable body, List<CatchClause> catches, Runnable finallyBody) {
+    void lowerTry(Tree tree, Runnable body, List<CatchClause> catches, java.util.function.Consumer<TryEntry> finallyBody) {
         TryEntry e = new TryEntry(tryContext, tree);
         tryEntries.add(e);
         if (finallyBody != null) {
@@ -720,7 +833,7 @@ final class Lowerer {
         if (finallyBody != null) {
             open = false;
             mark(e.finallyStart, null);
-            finallyBody.run();
+            finallyBody.accept(e);
             if (open) {
                 replay(e);
             }

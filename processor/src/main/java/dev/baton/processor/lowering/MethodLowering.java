@@ -62,7 +62,7 @@ public final class MethodLowering {
         lowerer.add(Code.of(m, ".", field, " = ", ref(g), ";"));
         lowerer.awaitCode(Code.of(m, ".", field, ".acquire()"), "@Guarded(\"" + g.name() + "\")");
         lowerer.lowerTry(null, () -> guards(lowerer, method, guards, i + 1, body), List.of(),
-                () -> lowerer.add(Code.of(m, ".", field, ".release();")));
+                e -> lowerer.add(Code.of(m, ".", field, ".release();")));
     }
 
     private Renderer.Scope scope(TemplateClass template) {

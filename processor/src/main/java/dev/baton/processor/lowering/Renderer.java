@@ -207,7 +207,9 @@ final class Renderer {
                 for (String p : prefix) {
                     indent(out, p, 4);
                 }
-                indent(out, line, 4);
+                if (!line.isBlank()) {
+                    indent(out, line, 4);
+                }
             }
             out.append("            }\n");
         }
@@ -451,12 +453,17 @@ final class Renderer {
             at = span[1];
         }
         out.append(info.source, at, end);
-        return dedent(out.toString(), column(start));
+        return dedent(out.toString(), indentation(start));
     }
 
-    private int column(int position) {
-        int lineStart = (int) info.unit.getLineMap().getStartPosition(info.unit.getLineMap().getLineNumber(position));
-        return position - lineStart;
+    /** How far the line holding {@code position} is indented: continuation lines lose that much. */
+    private int indentation(int position) {
+        int at = (int) info.unit.getLineMap().getStartPosition(info.unit.getLineMap().getLineNumber(position));
+        int n = 0;
+        while (at + n < position && info.source.charAt(at + n) == ' ') {
+            n++;
+        }
+        return n;
     }
 
     private static String dedent(String text, int column) {
