@@ -40,8 +40,8 @@ final class Templates {
         lines[1] = "import static dev.baton.runtime.Baton.*;";
         lines[2] = "import dev.baton.*;";
         lines[3] = "import dev.baton.runtime.*;";
-        lines[4] = "import java.util.*;";
-        lines[5] = "import java.io.*;";
+        lines[4] = "import java.util.List;";
+        lines[5] = "import java.util.ArrayList;";
         lines[6] = "";
         lines[7] = "public abstract class " + simpleName + " {";
         System.arraycopy(classBody, 0, lines, 8, classBody.length);
