@@ -324,9 +324,4 @@ public final class ClassEmitter {
     private static String capitalize(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
-
-    /** Whether the declared type is a subtype of the given class (helper for callers). */
-    boolean isSubtype(DeclaredType t, TypeElement of) {
-        return types.isSubtype(types.erasure(t), types.erasure(of.asType()));
-    }
 }

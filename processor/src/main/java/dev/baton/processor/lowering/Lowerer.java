@@ -879,9 +879,4 @@ final class Lowerer {
     TryEntry tryContext() {
         return tryContext;
     }
-
-    /** Whether an executable is the template's own method (for super-call checks). */
-    static boolean isMethod(Element e) {
-        return e instanceof ExecutableElement;
-    }
 }

@@ -492,8 +492,4 @@ final class Renderer {
 
         String generatedName();
     }
-
-    static boolean isType(Element e) {
-        return e instanceof TypeElement;
-    }
 }

@@ -121,20 +121,6 @@ public final class TemplateReader {
         return new NamedRef(name, null, null, annotation, value);
     }
 
-    /** All names an annotation could have meant, for "did you mean" suggestions. */
-    public List<String> candidateNames(TypeElement type, ExecutableElement method) {
-        List<String> out = new ArrayList<>();
-        for (VariableElement p : method.getParameters()) {
-            out.add(p.getSimpleName().toString());
-        }
-        for (VariableElement f : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
-            if (!f.getModifiers().contains(Modifier.PRIVATE) || f.getEnclosingElement().equals(type)) {
-                out.add(f.getSimpleName().toString());
-            }
-        }
-        return out;
-    }
-
     /** {@code Baton_Outer_Inner} for {@code Outer.Inner}. */
     public static String generatedName(TypeElement type) {
         StringBuilder name = new StringBuilder(type.getSimpleName());
