@@ -101,14 +101,13 @@ async def task_done(q_class):
             q.task_done()
         print("worker", index, "ends")
 
-    tasks = [asyncio.create_task(worker(index)) for index in range(2)]
-    await q.join()
-    print("joined", accumulator, counts)
-    running = False
-    for i in range(len(tasks)):
-        q.put_nowait(0)
-    for t in tasks:
-        await t
+    async with asyncio.TaskGroup() as tg:
+        tasks = [tg.create_task(worker(index)) for index in range(2)]
+        await q.join()
+        print("joined", accumulator, counts)
+        running = False
+        for i in range(len(tasks)):
+            q.put_nowait(0)
     print("counts", counts, "qsize", q.qsize())
 
 

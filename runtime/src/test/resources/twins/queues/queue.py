@@ -134,20 +134,35 @@ async def why_are_getters_waiting():
             print("producer put", i)
 
     q = asyncio.Queue(1)
-    p = asyncio.create_task(producer(q, 5))
-    c = asyncio.create_task(consumer(q, 5))
-    await p
-    await c
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(producer(q, 5))
+        tg.create_task(consumer(q, 5))
     print("qsize", q.qsize(), "getters", len(q._getters), "putters", len(q._putters))
 
 
 async def cancelled_getters_not_being_held_in_self_getters():
+    q = asyncio.Queue(maxsize=5)
+    print("wait_for get", show(await outcome(asyncio.wait_for(q.get(), 0.1))))
+    print("getters", len(q._getters))
+
+
+async def cancelled_getter_task_not_held():
     loop = asyncio.get_running_loop()
     q = asyncio.Queue(maxsize=5)
     t = asyncio.create_task(q.get())
     loop.call_later(0.1, t.cancel)
     print("get", show(await outcome(t)))
     print("getters", len(q._getters))
+
+
+async def wait_for_put_on_full_queue():
+    q = asyncio.Queue(1)
+    q.put_nowait(1)
+    print("wait_for put", show(await outcome(asyncio.wait_for(q.put(2), 0.1))))
+    print("putters", len(q._putters), "qsize", q.qsize(), "unfinished", q._unfinished_tasks)
+    print("wait_for get", show(await outcome(asyncio.wait_for(q.get(), 0.1))))
+    print("wait_for put", show(await outcome(asyncio.wait_for(q.put(3), 0.1))))
+    print("get", q.get_nowait(), "qsize", q.qsize())
 
 
 async def blocking_put_wait():
@@ -191,16 +206,17 @@ async def get_cancel_drop_one_pending_reader():
 
 async def get_cancel_drop_many_pending_readers():
     q = asyncio.Queue()
-    reader1 = asyncio.create_task(q.get())
-    reader2 = asyncio.create_task(q.get())
-    reader3 = asyncio.create_task(q.get())
-    await asyncio.sleep(0)
-    q.put_nowait(1)
-    q.put_nowait(2)
-    reader1.cancel()
-    print("reader1", show(await outcome(reader1)))
-    await reader3
-    await reader2
+    async with asyncio.TaskGroup() as tg:
+        reader1 = tg.create_task(q.get())
+        reader2 = tg.create_task(q.get())
+        reader3 = tg.create_task(q.get())
+        await asyncio.sleep(0)
+        q.put_nowait(1)
+        q.put_nowait(2)
+        reader1.cancel()
+        print("reader1", show(await outcome(reader1)))
+        await reader3
+        print("reader3 done, reader2 done", reader2.done())
     print("reader2", reader2.result(), "reader3", reader3.result())
     print("qsize", q.qsize(), "getters", len(q._getters))
 
@@ -273,10 +289,12 @@ async def why_are_putters_waiting():
         for _ in range(num):
             print("get_nowait", queue.get_nowait())
 
-    tasks = [asyncio.create_task(getter())]
-    tasks += [asyncio.create_task(putter(i)) for i in range(4)]
-    for t in tasks:
-        await t
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(getter())
+        tg.create_task(putter(0))
+        tg.create_task(putter(1))
+        tg.create_task(putter(2))
+        tg.create_task(putter(3))
     print("qsize", queue.qsize(), "putters", len(queue._putters))
 
 
@@ -394,7 +412,8 @@ async def cancel_woken_putter_passes_wakeup_on():
 SCENARIOS = [
     order, maxsize, blocking_get_wait, get_with_putters, get_cancelled_race,
     get_with_waiting_putters, why_are_getters_waiting,
-    cancelled_getters_not_being_held_in_self_getters, blocking_put_wait,
+    cancelled_getters_not_being_held_in_self_getters, cancelled_getter_task_not_held,
+    wait_for_put_on_full_queue, blocking_put_wait,
     get_cancel_drop_one_pending_reader, get_cancel_drop_many_pending_readers,
     put_cancel_drop, put_cancelled, put_cancelled_race, put_with_waiting_getters,
     why_are_putters_waiting, cancelled_puts_not_being_held_in_self_putters,

@@ -63,12 +63,25 @@ import java.util.ArrayDeque;
  * a one-item slot of the queue and returns another cached awaitable that takes it from the
  * slot when awaited. Only when a put awaitable is created while an earlier one has not been
  * awaited yet (for example {@code gather(q.put(a), q.put(b))}) does {@code put} allocate a
- * small object holding its item. A blocked get or put allocates its waiter: a small state
- * machine and a {@link Promise}. Awaiting the same {@code get()} awaitable twice gets two
- * items (a Python coroutine object could not be awaited twice); awaiting a put awaitable a
- * second time throws {@link IllegalStateException}, unless a newer {@code put} has refilled
- * the slot in between, in which case that newer put's item is put (and the newer awaitable
- * then throws): put awaitables, like coroutines, are meant to be awaited once.
+ * small object holding its item. So puts stay cold, exactly as asyncio's: the item goes in
+ * when the put is awaited, whatever ran in between. A blocked get or put allocates its
+ * waiter: a small state machine and a {@link Promise}.
+ *
+ * <h2>Differences from CPython 3.13</h2>
+ * <ul>
+ *   <li>A Python coroutine object can be awaited once. Awaiting the same {@code get()}
+ *       awaitable twice gets two items; awaiting a put awaitable a second time throws
+ *       {@link IllegalStateException} ("cannot reuse already awaited coroutine"), unless a
+ *       newer {@code put} refilled the slot in between: then the newer put's item goes in
+ *       and the newer awaitable throws instead. A put awaitable never awaited puts nothing
+ *       (as an un-awaited coroutine), but keeps its item in the slot, so later puts on this
+ *       queue each allocate their small object.</li>
+ *   <li>{@code task_done()} called too many times raises {@code ValueError} in Python and
+ *       {@link IllegalStateException} here, with the same message.</li>
+ *   <li>{@code maxsize} is an {@code int} (asyncio also accepts a float).</li>
+ *   <li>{@link PriorityQueue} hands out equal items in FIFO order.</li>
+ *   <li>{@link #toString()} shows counts, not the items ({@code repr} lists them).</li>
+ * </ul>
  *
  * @param <E> the item type
  */
@@ -139,25 +152,25 @@ public class Queue<E> extends LoopBound {
     // ---- size ----
 
     /** The number of items in the queue. */
-    public int qsize() {
+    public final int qsize() {
         confine();
         return size;
     }
 
     /** The most items the queue holds; zero or less means unbounded. */
-    public int maxsize() {
+    public final int maxsize() {
         confine();
         return maxsize;
     }
 
     /** Whether the queue holds no item. */
-    public boolean isEmpty() {
+    public final boolean isEmpty() {
         confine();
         return size == 0;
     }
 
     /** Whether the queue holds {@code maxsize} items; never for an unbounded queue. */
-    public boolean isFull() {
+    public final boolean isFull() {
         confine();
         return full();
     }
@@ -224,7 +237,7 @@ public class Queue<E> extends LoopBound {
      * getters) while the queue is empty. Throws {@link QueueShutDownException} if the queue is
      * shut down and empty. Cold: nothing happens until the result is awaited.
      */
-    public Awaitable<E> get() {
+    public final Awaitable<E> get() {
         confine();
         return getOp;
     }
@@ -234,7 +247,7 @@ public class Queue<E> extends LoopBound {
      * queue is empty, {@link QueueShutDownException} if it is also shut down. Wakes the first
      * waiting putter.
      */
-    public E getNowait() {
+    public final E getNowait() {
         confine();
         if (size == 0) {
             if (shutdown) {
@@ -270,7 +283,7 @@ public class Queue<E> extends LoopBound {
      * processed, {@link #join()} waiters wake. {@link IllegalStateException}
      * ("task_done() called too many times") if no item is unfinished.
      */
-    public void taskDone() {
+    public final void taskDone() {
         confine();
         if (unfinished <= 0) {
             throw new IllegalStateException("task_done() called too many times");
@@ -286,7 +299,7 @@ public class Queue<E> extends LoopBound {
      * of unfinished items, raised by each put and lowered by {@link #taskDone()}, is zero).
      * Completes at once when it is zero already.
      */
-    public Awaitable<Void> join() {
+    public final Awaitable<Void> join() {
         confine();
         return joinOp;
     }
@@ -304,7 +317,7 @@ public class Queue<E> extends LoopBound {
     // ---- shutdown ----
 
     /** {@code shutdown(false)}: puts fail from now on; gets drain the items left, then fail. */
-    public void shutdown() {
+    public final void shutdown() {
         shutdown(false);
     }
 
@@ -314,7 +327,7 @@ public class Queue<E> extends LoopBound {
      * (each counted as done for {@link #join()}, which may wake its waiters) so gets fail at
      * once. Every blocked getter and putter is woken to see the shutdown.
      */
-    public void shutdown(boolean immediate) {
+    public final void shutdown(boolean immediate) {
         confine();
         shutdown = true;
         if (immediate) {
@@ -334,7 +347,7 @@ public class Queue<E> extends LoopBound {
     }
 
     /** Whether {@link #shutdown} was called. */
-    public boolean isShutdown() {
+    public final boolean isShutdown() {
         confine();
         return shutdown;
     }

@@ -251,6 +251,50 @@ class ConsumerLoopTest {
                 }));
     }
 
+    /** The shape the processor emits for {@code @Consumes(value = "outbox", workers = 2)}. */
+    private final class Mailer implements Consumers {
+        final Queue<String> outbox = new Queue<>();
+
+        Coroutine<Object> send(String message) {
+            return script(x -> {
+                print(me(), "sends", message);
+                return sleep(0.01);
+            });
+        }
+
+        @Override
+        public List<Task<Void>> startConsumers() {
+            List<Task<Void>> tasks = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                tasks.add(Baton.spawn(new ConsumerLoop<>(outbox, item -> send(item))));
+            }
+            return tasks;
+        }
+    }
+
+    @Test
+    void consumersStartsWorkersThatDrainTheQueue() {
+        Mailer mailer = new Mailer();
+        List<Task<Void>> started = new ArrayList<>();
+        EventLoop.runVirtual(script(
+                r -> {
+                    started.addAll(mailer.startConsumers());
+                    for (String m : List.of("a", "b", "c")) {
+                        mailer.outbox.putNowait(m);
+                    }
+                    return mailer.outbox.join();
+                },
+                r -> {
+                    mailer.outbox.shutdown();
+                    return times(started.size(), started::get, (v, i) -> { });
+                }));
+        assertEquals(List.of("Task-2 sends a", "Task-3 sends b", "Task-2 sends c"), out);
+        for (Task<Void> t : started) {
+            assertTrue(t.isDone() && !t.isCancelled());
+            assertNull(t.result());
+        }
+    }
+
     // ---- Java-side contract ----
 
     @Test

@@ -3,6 +3,7 @@ package dev.baton.runtime;
 import static dev.baton.runtime.Baton.sleep;
 import static dev.baton.runtime.Baton.spawn;
 import static dev.baton.runtime.Machines.script;
+import static dev.baton.runtime.Machines.task;
 import static dev.baton.runtime.QueueSupport.count;
 import static dev.baton.runtime.QueueSupport.doneFlags;
 import static dev.baton.runtime.QueueSupport.error;
@@ -11,7 +12,6 @@ import static dev.baton.runtime.QueueSupport.loop;
 import static dev.baton.runtime.QueueSupport.outcome;
 import static dev.baton.runtime.QueueSupport.outcomeNow;
 import static dev.baton.runtime.QueueSupport.outcomeNowVoid;
-import static dev.baton.runtime.QueueSupport.task;
 import static dev.baton.runtime.QueueSupport.times;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -166,12 +166,12 @@ abstract class QueueKindTests {
         int[] accumulator = {0};
         int[] counts = {0, 0};
         boolean[] running = {true};
-        List<Task<Object>> tasks = new ArrayList<>();
         EventLoop.runVirtual(script(
-                r -> {
+                r -> TaskGroup.run(tg -> {
+                    List<Task<Object>> tasks = new ArrayList<>();
                     for (int index = 0; index < 2; index++) {
                         int me = index;
-                        tasks.add(spawn(script(
+                        tasks.add(tg.spawn(script(
                                 x -> loop(() -> running[0], q::get, item -> {
                                     accumulator[0] += (Integer) item;
                                     counts[me]++;
@@ -182,16 +182,17 @@ abstract class QueueKindTests {
                                     return null;
                                 })));
                     }
-                    return q.join();
-                },
-                r -> {
-                    print("joined", accumulator[0], List.of(counts[0], counts[1]));
-                    running[0] = false;
-                    for (int i = 0; i < tasks.size(); i++) {
-                        q.putNowait(0);
-                    }
-                    return awaitEach(tasks);
-                },
+                    return script(
+                            x -> q.join(),
+                            x -> {
+                                print("joined", accumulator[0], List.of(counts[0], counts[1]));
+                                running[0] = false;
+                                for (int i = 0; i < tasks.size(); i++) {
+                                    q.putNowait(0);
+                                }
+                                return null;
+                            });
+                }),
                 r -> {
                     print("counts", List.of(counts[0], counts[1]), "qsize", q.qsize());
                     return null;

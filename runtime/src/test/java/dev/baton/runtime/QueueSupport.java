@@ -1,6 +1,5 @@
 package dev.baton.runtime;
 
-import dev.baton.runtime.internal.AwaitOnce;
 import dev.baton.runtime.internal.StateMachine;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * What the queue tests need beside {@link Machines}: the twins' {@code outcome(aw)} and
- * {@code print(...)}, loops whose body sees each await's result, and
- * {@code asyncio.create_task(q.get())}.
+ * {@code print(...)}, and loops whose body sees each await's result.
  */
 final class QueueSupport {
     private QueueSupport() {}
@@ -40,11 +38,6 @@ final class QueueSupport {
         } catch (Throwable t) {
             return t;
         }
-    }
-
-    /** {@code asyncio.create_task(aw)} for an awaitable that is not a coroutine (q.get(), q.put(x)). */
-    static <T> Task<T> task(Awaitable<T> awaitable) {
-        return EventLoop.current().createTask(new AwaitOnce<>(awaitable));
     }
 
     /** Python's {@code print(*parts)}, each part as {@link #show} renders it. */
@@ -94,6 +87,9 @@ final class QueueSupport {
         }
         if (t instanceof QueueFullException) {
             return "QueueFull";
+        }
+        if (t instanceof TimeoutException) {
+            return "TimeoutError";
         }
         return t.getClass().getSimpleName();
     }

@@ -3,14 +3,15 @@ package dev.baton.runtime;
 import static dev.baton.runtime.Baton.sleep;
 import static dev.baton.runtime.Baton.spawn;
 import static dev.baton.runtime.Machines.script;
+import static dev.baton.runtime.Machines.task;
 import static dev.baton.runtime.QueueSupport.count;
 import static dev.baton.runtime.QueueSupport.outcome;
-import static dev.baton.runtime.QueueSupport.task;
 import static dev.baton.runtime.QueueSupport.times;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.baton.runtime.internal.AwaitOnce;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -223,14 +224,12 @@ class QueueTest extends QueueKindTests {
     @Test
     void whyAreGettersWaiting() {
         Queue<Object> q = new Queue<>(1);
-        List<Task<Void>> t = new ArrayList<>();
         run("why_are_getters_waiting", script(
-                r -> {
-                    t.add(spawn(times(5, i -> q.put(i), (v, i) -> print("producer put", i))));
-                    t.add(spawn(times(5, i -> q.get(), (v, i) -> print("consumer got", v))));
-                    return t.get(0);
-                },
-                r -> t.get(1),
+                r -> TaskGroup.run(tg -> {
+                    tg.spawn(times(5, i -> q.put(i), (v, i) -> print("producer put", i)));
+                    tg.spawn(times(5, i -> q.get(), (v, i) -> print("consumer got", v)));
+                    return Baton.done();
+                }),
                 r -> {
                     print("qsize", q.qsize(), "getters", count(q, "getters"), "putters", count(q, "putters"));
                     return null;
@@ -241,6 +240,18 @@ class QueueTest extends QueueKindTests {
     void cancelledGettersNotBeingHeldInSelfGetters() {
         Queue<Object> q = new Queue<>(5);
         run("cancelled_getters_not_being_held_in_self_getters", script(
+                r -> outcome(Baton.waitFor(q.get(), 0.1)),
+                r -> {
+                    print("wait_for get", r);
+                    print("getters", count(q, "getters"));
+                    return null;
+                }));
+    }
+
+    @Test
+    void cancelledGetterTaskNotHeld() {
+        Queue<Object> q = new Queue<>(5);
+        run("cancelled_getter_task_not_held", script(
                 r -> {
                     Task<Object> t = task(q.get());
                     EventLoop.current().callLater(0.1, () -> t.cancel());
@@ -249,6 +260,30 @@ class QueueTest extends QueueKindTests {
                 r -> {
                     print("get", r);
                     print("getters", count(q, "getters"));
+                    return null;
+                }));
+    }
+
+    @Test
+    void waitForPutOnFullQueue() {
+        Queue<Object> q = new Queue<>(1);
+        run("wait_for_put_on_full_queue", script(
+                r -> {
+                    q.putNowait(1);
+                    return outcome(Baton.waitFor(q.put(2), 0.1));
+                },
+                r -> {
+                    print("wait_for put", r);
+                    print("putters", count(q, "putters"), "qsize", q.qsize(), "unfinished", count(q, "unfinished"));
+                    return outcome(Baton.waitFor(q.get(), 0.1));
+                },
+                r -> {
+                    print("wait_for get", r);
+                    return outcome(Baton.waitFor(q.put(3), 0.1));
+                },
+                r -> {
+                    print("wait_for put", r);
+                    print("get", q.getNowait(), "qsize", q.qsize());
                     return null;
                 }));
     }
@@ -332,23 +367,27 @@ class QueueTest extends QueueKindTests {
         Queue<Object> q = new Queue<>();
         List<Task<Object>> readers = new ArrayList<>();
         run("get_cancel_drop_many_pending_readers", script(
-                r -> {
+                r -> TaskGroup.run(tg -> {
                     for (int i = 0; i < 3; i++) {
-                        readers.add(task(q.get()));
+                        readers.add(tg.spawn(new AwaitOnce<>(q.get())));
                     }
-                    return sleep(0);
-                },
-                r -> {
-                    q.putNowait(1);
-                    q.putNowait(2);
-                    readers.get(0).cancel();
-                    return outcome(readers.get(0));
-                },
-                r -> {
-                    print("reader1", r);
-                    return readers.get(2);
-                },
-                r -> readers.get(1),
+                    return script(
+                            x -> sleep(0),
+                            x -> {
+                                q.putNowait(1);
+                                q.putNowait(2);
+                                readers.get(0).cancel();
+                                return outcome(readers.get(0));
+                            },
+                            x -> {
+                                print("reader1", x);
+                                return readers.get(2);
+                            },
+                            x -> {
+                                print("reader3 done, reader2 done", readers.get(1).isDone());
+                                return null;
+                            });
+                }),
                 r -> {
                     print("reader2", readers.get(1).result(), "reader3", readers.get(2).result());
                     print("qsize", q.qsize(), "getters", count(q, "getters"));
@@ -461,21 +500,20 @@ class QueueTest extends QueueKindTests {
     @Test
     void whyArePuttersWaiting() {
         Queue<Object> q = new Queue<>(2);
-        List<Task<Object>> tasks = new ArrayList<>();
         run("why_are_putters_waiting", script(
-                r -> {
-                    tasks.add(spawn(script(x -> sleep(0), x -> {
+                r -> TaskGroup.run(tg -> {
+                    tg.spawn(script(x -> sleep(0), x -> {
                         int num = q.qsize();
                         for (int i = 0; i < num; i++) {
                             print("get_nowait", q.getNowait());
                         }
                         return null;
-                    })));
+                    }));
                     for (int i = 0; i < 4; i++) {
-                        tasks.add(spawn(putter(q, i)));
+                        tg.spawn(putter(q, i));
                     }
-                    return times(tasks.size(), tasks::get, (v, i) -> { });
-                },
+                    return Baton.done();
+                }),
                 r -> {
                     print("qsize", q.qsize(), "putters", count(q, "putters"));
                     return null;

@@ -40,7 +40,7 @@ public final class ConsumerLoop<E> extends StateMachine<Void> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "fallthrough"}) // each case falls into the next when an await completes at once
     protected Object $resume(Object value, Throwable failure) throws Throwable {
         for (;;) {
             switch ($state) {
