@@ -23,9 +23,15 @@ import java.util.function.BiConsumer;
  * skipped; an exception in a callback goes to the exception handler and the loop carries on.
  *
  * <p>A loop belongs to the thread that runs it: while it runs, every method except
- * {@link #callSoonThreadsafe(Runnable)} throws {@link IllegalStateException} when called from
- * another thread. The virtual clock ({@link #virtual()}, {@link #runVirtual}) jumps to the
- * next timer whenever nothing is ready, so timed programs run instantly and deterministically.
+ * {@link #callSoonThreadsafe(Runnable)} (and the observers {@link #isRunning()},
+ * {@link #isClosed()} and {@code toString()}) throws {@link IllegalStateException} when
+ * called from another thread; so do the methods of its promises, tasks and handles that
+ * change or consume state. The virtual clock ({@link #virtual()}, {@link #runVirtual}) jumps
+ * to the next timer whenever nothing is ready, so timed programs run instantly and
+ * deterministically.
+ *
+ * <p>Difference from CPython: timers due at exactly the same time run in the order they were
+ * scheduled (CPython's heap leaves their order unspecified).
  *
  * <pre>{@code
  * String answer = EventLoop.run(new Baton_Greeter().greet());   // asyncio.run(greet())
@@ -257,6 +263,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** {@code loop.time()}: seconds on the loop's monotonic (or virtual) clock. */
     public double time() {
+        checkThread();
         return virtualClock ? virtualNow : (System.nanoTime() - originNanos) / 1e9;
     }
 
@@ -308,6 +315,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Passes an error to the exception handler. */
     public void callExceptionHandler(ExceptionContext context) {
+        checkThread();
         BiConsumer<EventLoop, ExceptionContext> handler = exceptionHandler;
         if (handler != null) {
             try {

@@ -16,6 +16,7 @@ public class Handle implements Runnable {
 
     /** Prevents the callback from running; does nothing if it ran already. */
     public void cancel() {
+        loop.checkThread();
         cancelled = true;
     }
 

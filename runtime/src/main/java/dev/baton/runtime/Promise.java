@@ -59,14 +59,20 @@ public class Promise<T> implements Awaitable<T> {
 
     /**
      * The result. Throws the promise's exception (unwrapped), {@link CancelledException} if
-     * it was cancelled, or {@link IllegalStateException} ("Result is not ready.") if pending.
+     * it was cancelled, or {@link IllegalStateException} ("Result is not set.") if pending.
      */
     public final T result() {
+        loop.checkThread();
+        return outcome();
+    }
+
+    /** {@link #result()} without the thread check: the await fast path and the runtime's callbacks. */
+    final T outcome() {
         if (state == CANCELLED) {
             throw makeCancelledError();
         }
         if (state != FINISHED) {
-            throw new IllegalStateException("Result is not ready.");
+            throw new IllegalStateException("Result is not set.");
         }
         markRetrieved();
         if (exception != null) {
@@ -80,6 +86,7 @@ public class Promise<T> implements Awaitable<T> {
      * if it was cancelled, {@link IllegalStateException} ("Exception is not set.") if pending.
      */
     public final Throwable exception() {
+        loop.checkThread();
         if (state == CANCELLED) {
             throw makeCancelledError();
         }
@@ -90,13 +97,13 @@ public class Promise<T> implements Awaitable<T> {
         return exception;
     }
 
-    /** Completes the promise with a result; {@link IllegalStateException} if it is done. */
+    /** Completes the promise with a result; {@link IllegalStateException} ("invalid state") if it is done. */
     public void setResult(T value) {
         loop.checkThread();
         complete(value);
     }
 
-    /** Completes the promise with an exception; {@link IllegalStateException} if it is done. */
+    /** Completes the promise with an exception; {@link IllegalStateException} ("invalid state") if it is done. */
     public void setException(Throwable failure) {
         loop.checkThread();
         fail(failure);
@@ -156,12 +163,12 @@ public class Promise<T> implements Awaitable<T> {
 
     /** The outcome an awaiting task receives: the result, or the exception thrown. */
     final Object resultForAwait() {
-        return result();
+        return outcome();
     }
 
     final void complete(T value) {
         if (state != PENDING) {
-            throw new IllegalStateException(stateName() + ": " + this);
+            throw new IllegalStateException("invalid state"); // the message of CPython's C Future
         }
         result = value;
         state = FINISHED;
@@ -173,7 +180,7 @@ public class Promise<T> implements Awaitable<T> {
             throw new NullPointerException("setException(null)");
         }
         if (state != PENDING) {
-            throw new IllegalStateException(stateName() + ": " + this);
+            throw new IllegalStateException("invalid state"); // the message of CPython's C Future
         }
         exception = failure;
         state = FINISHED;
@@ -274,10 +281,6 @@ public class Promise<T> implements Awaitable<T> {
             Consumer<? super Promise<T>> consumer = (Consumer<? super Promise<T>>) callback;
             loop.callSoon(() -> consumer.accept(this));
         }
-    }
-
-    private String stateName() {
-        return state == PENDING ? "PENDING" : state == FINISHED ? "FINISHED" : "CANCELLED";
     }
 
     @Override

@@ -94,6 +94,7 @@ public final class Task<T> extends Promise<T> {
 
     /** Withdraws one cancellation request; returns the number left. */
     public int uncancel() {
+        loop.checkThread();
         if (cancelsRequested > 0) {
             cancelsRequested--;
             if (cancelsRequested == 0) {

@@ -19,6 +19,7 @@ public final class TimerHandle extends Handle {
 
     @Override
     public void cancel() {
+        loop.checkThread();
         if (!cancelled) {
             cancelled = true;
             if (scheduled) {
