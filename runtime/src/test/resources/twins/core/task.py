@@ -192,6 +192,20 @@ async def unretrieved():
     out("main done")
 
 
+async def cancel_marks_retrieved():
+    asyncio.get_running_loop().set_exception_handler(handler)
+
+    async def boom():
+        raise ValueError("silenced")
+
+    t = asyncio.create_task(boom())
+    await asyncio.sleep(0)
+    out(f"cancel {t.cancel()} done {t.done()}")
+    del t
+    gc.collect()
+    out("main done")
+
+
 async def leftovers():
     asyncio.get_running_loop().set_exception_handler(handler)
 
@@ -221,12 +235,19 @@ def stopped_before_complete():
         loop.run_until_complete(f)
     except RuntimeError as e:
         out(describe(e))
+    # run_until_complete removed its stop callback from f: completing f later stops nothing
+    loop.call_later(0.1, f.set_result, "x")
+    loop.call_later(0.2, out, "still running")
+    loop.call_later(0.3, loop.stop)
+    loop.run_forever()
+    out(f"result {loop.run_until_complete(f)}")
     loop.close()
 
 
 for scenario in (cancel_msg, cancel_before_start, cancel_twice, self_cancel_and_uncancel,
                  cancel_chain, swallow, cancel_while_running_completes_cancelled, errors,
-                 failure, current, unretrieved, run_leftovers, stopped_before_complete):
+                 failure, current, unretrieved, cancel_marks_retrieved, run_leftovers,
+                 stopped_before_complete):
     out(f"== {scenario.__name__}")
     if asyncio.iscoroutinefunction(scenario):
         asyncio.run(scenario())

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A single-threaded event loop with asyncio's scheduling rules.
@@ -135,7 +136,8 @@ public final class EventLoop implements AutoCloseable {
         checkNotClosed();
         checkNotRunning();
         Promise<T> future = ensurePromise(awaitable);
-        future.addDoneCallback(f -> stop());
+        Consumer<Promise<T>> stopWhenDone = f -> stop();
+        future.addDoneCallback(stopWhenDone);
         try {
             runForever();
         } catch (Throwable t) {
@@ -143,6 +145,9 @@ public final class EventLoop implements AutoCloseable {
                 future.exception(); // the caller gets the loop's failure; mark the task's seen
             }
             throw t;
+        } finally {
+            // a loop stopped early must not be stopped again when the future completes later
+            future.removeDoneCallback(stopWhenDone);
         }
         if (!future.isDone()) {
             throw new IllegalStateException("Event loop stopped before Future completed.");

@@ -221,7 +221,7 @@ public class Promise<T> implements Awaitable<T> {
         return exception;
     }
 
-    private void markRetrieved() {
+    final void markRetrieved() {
         if (unretrieved != null) {
             unretrieved.retrieved();
             unretrieved = null;

@@ -23,7 +23,7 @@ final class Sleep extends StateMachine<Void> {
 
     static Awaitable<Void> of(double seconds) {
         if (Double.isNaN(seconds)) {
-            throw new IllegalArgumentException("sleep(NaN)");
+            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
         }
         return seconds <= 0 ? YIELD : new Sleep(seconds);
     }

@@ -75,6 +75,7 @@ public final class Task<T> extends Promise<T> {
     @Override
     public boolean cancel(String msg) {
         loop.checkThread();
+        markRetrieved(); // as asyncio's Task.cancel, even when done: a failure is then not reported
         if (isDone()) {
             return false;
         }

@@ -82,7 +82,8 @@ class BatonTest {
 
     @Test
     void sleepOfNaNIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> Baton.sleep(Double.NaN));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Baton.sleep(Double.NaN));
+        assertEquals("Invalid delay: NaN (not a number)", e.getMessage());
     }
 
     @Test

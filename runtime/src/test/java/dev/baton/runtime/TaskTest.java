@@ -285,6 +285,21 @@ class TaskTest {
         assertEquals(twin("current"), out);
     }
 
+    @Test
+    void cancellingAFailedTaskMarksItsExceptionRetrieved() {
+        EventLoop.runVirtual(script(
+                r -> {
+                    EventLoop.current().setExceptionHandler((l, c) -> out.add("handler: " + c.message()));
+                    Task<Object> t = Baton.spawn(Machines.failing(new IllegalArgumentException("silenced")));
+                    return script(x -> Baton.sleep(0), x -> {
+                        out.add("cancel " + py(t.cancel()) + " done " + py(t.isDone()));
+                        out.add("main done");
+                        return null;
+                    });
+                }));
+        assertEquals(twin("cancel_marks_retrieved"), out);
+    }
+
     // ---- Java-only checks ----
 
     @Test
