@@ -47,24 +47,18 @@ async def lock_contention(tasks, acquisitions, yield_inside):
     lock = asyncio.Lock()
     counter = 0
 
-    async def increment():
-        nonlocal counter
-        async with lock:
-            counter += 1
-
-    async def increment_and_yield():
-        nonlocal counter
-        async with lock:
-            counter += 1
-            await asyncio.sleep(0)
-
     async def worker():
+        nonlocal counter
         for _ in range(acquisitions):
-            await increment()
+            async with lock:
+                counter += 1
 
     async def yielding_worker():
+        nonlocal counter
         for _ in range(acquisitions):
-            await increment_and_yield()
+            async with lock:
+                counter += 1
+                await asyncio.sleep(0)
 
     workers = [asyncio.create_task(yielding_worker() if yield_inside else worker())
                for _ in range(tasks)]
