@@ -18,14 +18,14 @@ class DiagnosticsTest {
     }
 
     @Test
-    void awaitInsideAnExpression() {
+    void awaitInsideAnAssert() {
         JavaFileObject f = template("Expr",
                 "  @Async Coroutine<Integer> one() { return done(1); }",
                 "  @Async Coroutine<Integer> main() {",
-                "    int x = 1 + await(one());",
-                "    return done(x);",
+                "    assert 1 + await(one()) > 0;",
+                "    return done(1);",
                 "  }");
-        assertError(f, "[BatonAwaitPosition]", "int x = 1 + await(one());");
+        assertError(f, "[BatonAwaitPosition] await cannot stand in an assert statement", "assert 1 + await(one())");
     }
 
     @Test

@@ -88,6 +88,20 @@ final class Templates {
         }).orElseThrow(() -> new AssertionError("not generated: " + qualifiedName + "\n" + describe(c)));
     }
 
+    /** Writes a generated source to the folder named by {@code -Dbaton.dump=DIR}, if given (for reading it). */
+    static void dump(String name, String source) {
+        String dir = System.getProperty("baton.dump");
+        if (dir == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(dir, "Baton_" + name + ".java"), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The classes of a compilation, loaded in their own class loader. */
     static final class Loaded {
         final Compilation compilation;

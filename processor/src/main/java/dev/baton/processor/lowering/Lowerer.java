@@ -22,7 +22,10 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
@@ -79,6 +82,12 @@ final class Lowerer {
     private TryEntry tryContext;
     private String caughtField;
     private int syntheticCount;
+    final Spiller spiller;
+    /** The lowered switch expressions whose cases are being lowered: where their yields go. */
+    private final Map<Tree, YieldTarget> yieldTargets = new IdentityHashMap<>();
+
+    /** Where a {@code yield} of a lowered switch expression stores its value and jumps. */
+    private record YieldTarget(String field, Label end, TryEntry tryContext) {}
 
     /** A field the lowering adds to the machine. */
     record Synthetic(String name, TypeName type, boolean reference) {}
@@ -90,6 +99,7 @@ final class Lowerer {
         this.report = report;
         this.method = method;
         this.reachability = new Reachability(info);
+        this.spiller = new Spiller(this);
     }
 
     // ---- the listing ----
@@ -119,7 +129,11 @@ final class Lowerer {
     }
 
     void add(Code code) {
+        Code clears = spiller.takeClears();
         if (open) {
+            if (clears != null) {
+                current.lines.add(clears);
+            }
             current.lines.add(code);
         }
     }
@@ -231,22 +245,30 @@ final class Lowerer {
             }
             return;
         }
-        switch (s.getKind()) {
-            case BLOCK -> explodeBlock((BlockTree) s);
-            case EXPRESSION_STATEMENT -> explodeExpressionStatement((ExpressionStatementTree) s);
-            case VARIABLE -> explodeVariable((VariableTree) s);
-            case RETURN -> explodeReturn((ReturnTree) s);
-            case IF -> explodeIf((IfTree) s);
-            case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> explodeLoop(s, null);
-            case LABELED_STATEMENT -> explodeLabeled((LabeledStatementTree) s);
-            case TRY -> explodeTry((TryTree) s);
-            case SWITCH -> explodeSwitch((SwitchTree) s);
-            case SYNCHRONIZED -> error(Tag.BatonAwaitInSynchronized, s, "await inside a synchronized block:"
-                    + " a coroutine may resume on another step of the loop, so the monitor cannot be held across"
-                    + " an await; use a Lock and @Guarded or 'await(lock.acquire())'");
-            default -> error(Tag.BatonAwaitPosition, s, "await cannot stand in a " + describe(s)
-                    + " yet; it may stand as a statement: 'await(x);', 'T v = await(x);', 'v = await(x);'"
-                    + " or 'return done(await(x));'");
+        try {
+            switch (s.getKind()) {
+                case BLOCK -> explodeBlock((BlockTree) s);
+                case EXPRESSION_STATEMENT -> explodeExpressionStatement((ExpressionStatementTree) s);
+                case VARIABLE -> explodeVariable((VariableTree) s);
+                case RETURN -> explodeReturn((ReturnTree) s);
+                case IF -> explodeIf((IfTree) s);
+                case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> explodeLoop(s, null);
+                case LABELED_STATEMENT -> explodeLabeled((LabeledStatementTree) s);
+                case TRY -> explodeTry((TryTree) s);
+                case SWITCH -> explodeSwitch((SwitchTree) s);
+                case THROW -> explodeThrow((ThrowTree) s);
+                case YIELD -> explodeYield((YieldTree) s);
+                case SYNCHRONIZED -> explodeSynchronized((SynchronizedTree) s);
+                case ASSERT -> error(Tag.BatonAwaitPosition, s, "await cannot stand in an assert statement: Java"
+                        + " evaluates an assertion only when assertions are enabled; await into a local first"
+                        + " ('boolean ok = await(x);') and assert on it");
+                default -> error(Tag.BatonAwaitPosition, s, "await cannot stand in a " + describe(s)
+                        + "; it may stand in expression statements, local variable initializers, conditions,"
+                        + " selectors, iterables, resources, 'throw' and 'return done(...)'");
+            }
+        } catch (Spiller.Refused refused) {
+            open = false; // reported where it was found
+            spiller.abandon();
         }
     }
 
@@ -321,6 +343,20 @@ final class Lowerer {
             }
 
             @Override
+            public Void visitYield(YieldTree y, Void unused) {
+                Tree target = yieldTarget(y);
+                YieldTarget lowered = target == null ? null : yieldTargets.get(target);
+                if (lowered != null && !info.isWithin(target, root)) {
+                    Code c = Code.of("{ ", lowered.field(), " = ", new Ir.UserTree(y.getValue(), Map.of()), "; ");
+                    c.parts.addAll(jumpCode(lowered.end(), lowered.tryContext()).parts);
+                    c.add(" }");
+                    out.put(y, c);
+                    return null;
+                }
+                return super.visitYield(y, unused);
+            }
+
+            @Override
             public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree s, Void unused) {
                 scan(s.getExpression(), null);
                 return null; // jumps cannot leave a switch expression; returns cannot stand in one
@@ -359,80 +395,104 @@ final class Lowerer {
     }
 
     private void explodeExpressionStatement(ExpressionStatementTree s) {
+        comment(s);
         ExpressionTree e = s.getExpression();
-        if (info.isAwait(e) && !info.containsAwait(BodyInfo.awaitArgument(e))) {
-            comment(s);
-            awaitThen(e, s, null);
-            return;
+        int mark = spiller.begin(e);
+        if (info.isAwait(e)) {
+            spiller.awaitOnly((MethodInvocationTree) e);
+        } else {
+            add(Code.of(spiller.value(e), ";"));
         }
-        if (e instanceof AssignmentTree a && info.isAwait(a.getExpression())
-                && !info.containsAwait(BodyInfo.awaitArgument(a.getExpression()))
-                && isSimpleTarget(a.getVariable())) {
-            comment(s);
-            ExpressionTree call = a.getExpression();
-            awaitThen(call, s, value -> add(Code.of(new Ir.UserTree(a.getVariable(), Map.of()), " = ",
-                    cast(call, a.getVariable()), value, ";")));
-            return;
-        }
-        awaitPositionError(s);
-    }
-
-    private boolean isSimpleTarget(ExpressionTree lhs) {
-        if (lhs instanceof IdentifierTree) {
-            return true;
-        }
-        return lhs instanceof MemberSelectTree ms && ms.getExpression() instanceof IdentifierTree id
-                && id.getName().contentEquals("this");
-    }
-
-    private void awaitPositionError(Tree s) {
-        error(Tag.BatonAwaitPosition, s, "await inside an expression is not supported yet; it may stand as a"
-                + " statement: 'await(x);', 'T v = await(x);', 'v = await(x);' or 'return done(await(x));'"
-                + " (move the await into a local: 'T v = await(x);' and use v)");
+        spiller.release(mark);
     }
 
     private void explodeVariable(VariableTree v) {
+        comment(v);
         ExpressionTree init = v.getInitializer();
-        if (init != null && info.isAwait(init) && !info.containsAwait(BodyInfo.awaitArgument(init))) {
-            comment(v);
-            awaitThen(init, v, value -> declare(v, Code.of(cast(init, v), value)));
-            return;
-        }
-        awaitPositionError(v);
+        int mark = spiller.begin(init);
+        Code value = info.isAwait(init)
+                ? spiller.awaitResult((MethodInvocationTree) init, info.type(v), true, false)
+                : spiller.value(init);
+        declare(v, value);
+        spiller.release(mark);
     }
 
     private void explodeReturn(ReturnTree r) {
         ExpressionTree e = r.getExpression();
-        if (e != null && info.isDone(e) && ((MethodInvocationTree) e).getArguments().size() == 1) {
-            ExpressionTree arg = ((MethodInvocationTree) e).getArguments().get(0);
-            if (info.isAwait(arg) && !info.containsAwait(BodyInfo.awaitArgument(arg))) {
-                comment(r);
-                awaitThen(arg, r, value -> {
-                    add(returnCode(value));
-                    open = false;
-                });
-                return;
-            }
+        if (e == null || !info.isDone(e)) {
+            error(Tag.BatonReturn, r, "a coroutine returns with 'return done(value);' or 'return done();', not 'return "
+                    + (e == null ? "" : info.text(e)) + ";'");
+            return;
         }
-        awaitPositionError(r);
+        comment(r);
+        ExpressionTree arg = ((MethodInvocationTree) e).getArguments().get(0);
+        int mark = spiller.begin(arg);
+        Code value = info.isAwait(arg) ? spiller.awaitResult((MethodInvocationTree) arg, null, true, true)
+                : spiller.value(arg);
+        add(returnCode(value));
+        open = false;
+        spiller.release(mark);
     }
 
-    /** The cast from the await's Object result to the type the await call has in the template. */
-    private String cast(ExpressionTree awaitCall, Tree target) {
-        String t = types.castType(info.type(awaitCall), info.type(target));
-        return t == null ? "" : "(" + t + ") ";
+    private void explodeThrow(ThrowTree t) {
+        comment(t);
+        int mark = spiller.begin(t.getExpression());
+        Code value = settle(spiller.value(t.getExpression()), info.type(t.getExpression()), "$thrown", mark);
+        add(Code.of("throw ", value, ";"));
+        open = false;
+    }
+
+    /** {@code synchronized (await(x)) { ... }}: the monitor's expression may await, the block may not. */
+    private void explodeSynchronized(SynchronizedTree s) {
+        if (info.containsAwait(s.getBlock())) {
+            error(Tag.BatonAwaitInSynchronized, s, "await inside a synchronized block: a coroutine may resume on"
+                    + " another step of the loop, so the monitor cannot be held across an await; use a Lock and"
+                    + " @Guarded or 'await(lock.acquire())'");
+            return;
+        }
+        comment(s);
+        ExpressionTree lock = Spiller.strip(s.getExpression());
+        int mark = spiller.begin(lock);
+        Code value = settle(spiller.value(lock), info.type(lock), "$monitor", mark);
+        Map<Tree, Code> replacements = jumpsLeaving(s);
+        replacements.put(lock, value);
+        add(Code.of(new Ir.UserTree(s, replacements)));
+        open = reachability.canCompleteNormally(s);
     }
 
     /**
-     * Awaits the argument of {@code call}: suspends (returning SUSPENDED) unless it is complete;
-     * then, in the resume state, hands {@code $value} to {@code then}.
+     * Ends the statement whose value is {@code value}: if it holds reference temporaries,
+     * the value goes into a local first so they can be cleared before it is used.
      */
-    private void awaitThen(ExpressionTree call, Tree statement, java.util.function.Consumer<String> then) {
-        ExpressionTree arg = BodyInfo.awaitArgument(call);
-        awaitCode(Code.of(new Ir.UserTree(arg, Map.of())), commentFor(statement));
-        if (then != null) {
-            then.accept(names.value);
+    private Code settle(Code value, javax.lang.model.type.TypeMirror type, String base, int mark) {
+        if (!spiller.holdsReferences(mark)) {
+            spiller.release(mark);
+            return value;
         }
+        javax.lang.model.type.TypeMirror t = type == null ? null : types.denotable(type);
+        String written = t == null ? null : types.writable(t);
+        String local = names.fresh(base);
+        add(Code.of(written == null ? "var" : written, " ", local, " = ", value, ";"));
+        spiller.release(mark);
+        return Code.of(local);
+    }
+
+    /** The code of a condition, in parentheses, after whatever its awaits need. */
+    private Code test(ExpressionTree cond) {
+        if (!info.containsAwait(cond)) {
+            return condition(cond);
+        }
+        int mark = spiller.begin(cond);
+        return parenthesized(settle(spiller.value(cond), info.type(cond), "$test", mark));
+    }
+
+    /** {@code code} in parentheses, unless it is a parenthesized tree already. */
+    static Code parenthesized(Code code) {
+        if (code.parts.size() == 1 && code.parts.get(0) instanceof Ir.UserTree u
+                && u.tree().getKind() == Tree.Kind.PARENTHESIZED) {
+            return code;
+        }
+        return Code.of("(", code, ")");
     }
 
     /** Awaits the awaitable that {@code awaitable} evaluates to, continuing in a new state. */
@@ -448,15 +508,11 @@ final class Lowerer {
     }
 
     private void explodeIf(IfTree s) {
-        if (info.containsAwait(s.getCondition())) {
-            awaitPositionError(s.getCondition());
-            return;
-        }
         comment(s);
         Label elseLabel = new Label();
         Label end = new Label();
         StatementTree otherwise = s.getElseStatement();
-        Code test = Code.of("if (!", condition(s.getCondition()), ") { ");
+        Code test = Code.of("if (!", test(s.getCondition()), ") { ");
         test.parts.addAll(jumpCode(otherwise == null ? end : elseLabel, tryContext).parts);
         test.add(" }");
         add(test);
@@ -505,10 +561,6 @@ final class Lowerer {
         switch (loop.getKind()) {
             case WHILE_LOOP -> {
                 WhileLoopTree w = (WhileLoopTree) loop;
-                if (info.containsAwait(w.getCondition())) {
-                    awaitPositionError(w.getCondition());
-                    return;
-                }
                 Label head = new Label();
                 Label end = new Label();
                 mark(head, commentFor(loop));
@@ -521,10 +573,6 @@ final class Lowerer {
             }
             case DO_WHILE_LOOP -> {
                 DoWhileLoopTree d = (DoWhileLoopTree) loop;
-                if (info.containsAwait(d.getCondition())) {
-                    awaitPositionError(d.getCondition());
-                    return;
-                }
                 Label top = new Label();
                 Label test = new Label();
                 Label end = new Label();
@@ -534,7 +582,7 @@ final class Lowerer {
                 if (info.isConstantTrue(d.getCondition())) {
                     jump(top);
                 } else {
-                    Code c = Code.of("if ", condition(d.getCondition()), " { ");
+                    Code c = Code.of("if ", test(d.getCondition()), " { ");
                     c.parts.addAll(jumpCode(top, tryContext).parts);
                     c.add(" }");
                     add(c);
@@ -543,16 +591,6 @@ final class Lowerer {
             }
             case FOR_LOOP -> {
                 ForLoopTree f = (ForLoopTree) loop;
-                if (info.containsAwait(f.getCondition())) {
-                    awaitPositionError(f.getCondition());
-                    return;
-                }
-                for (StatementTree u : f.getUpdate()) {
-                    if (info.containsAwait(u)) {
-                        awaitPositionError(u);
-                        return;
-                    }
-                }
                 List<VariableElement> locals = new ArrayList<>();
                 for (StatementTree init : f.getInitializer()) {
                     explode(init);
@@ -570,7 +608,18 @@ final class Lowerer {
                 body(loop, label, f.getStatement(), end, update);
                 mark(update, null);
                 for (ExpressionStatementTree u : f.getUpdate()) {
-                    add(Code.of(new Ir.UserTree(u.getExpression(), Map.of()), ";"));
+                    if (!open) {
+                        break;
+                    }
+                    if (info.containsAwait(u)) {
+                        try {
+                            explodeExpressionStatement(u);
+                        } catch (Spiller.Refused refused) {
+                            open = false;
+                        }
+                    } else {
+                        add(Code.of(new Ir.UserTree(u.getExpression(), Map.of()), ";"));
+                    }
                 }
                 jump(head);
                 mark(end, null);
@@ -585,7 +634,7 @@ final class Lowerer {
         if (info.isConstantTrue(cond)) {
             return;
         }
-        Code c = Code.of("if (!", condition(cond), ") { ");
+        Code c = Code.of("if (!", test(cond), ") { ");
         c.parts.addAll(jumpCode(end, tryContext).parts);
         c.add(" }");
         add(c);
@@ -607,10 +656,8 @@ final class Lowerer {
 
     private void explodeForEach(EnhancedForLoopTree f, LabeledStatementTree label) {
         ExpressionTree iterable = f.getExpression();
-        if (info.containsAwait(iterable)) {
-            awaitPositionError(iterable);
-            return;
-        }
+        int mark = spiller.begin(iterable);
+        Code value = spiller.value(iterable);
         javax.lang.model.type.TypeMirror type = info.type(iterable);
         Label head = new Label();
         Label end = new Label();
@@ -619,13 +666,15 @@ final class Lowerer {
             if (types.writable(type) == null) {
                 error(Tag.BatonVarType, iterable, "the array's type " + type + " cannot be written in generated code;"
                         + " assign the array to a local of an explicit type first");
+                spiller.release(mark);
                 return;
             }
             int n = syntheticCount++;
             String array = synthetic("$array" + n, TypeName.get(type), true);
             String index = synthetic("$index" + n, TypeName.INT, false);
-            add(Code.of(m(), ".", array, " = ", new Ir.UserTree(iterable, Map.of()), ";"));
+            add(Code.of(m(), ".", array, " = ", value, ";"));
             add(Code.of(m(), ".", index, " = 0;"));
+            spiller.release(mark);
             mark(head, commentFor(f));
             add(Code.of("if (", m(), ".", index, " >= ", m(), ".", array, ".length) { ", m(), ".", array, " = null; ",
                     jumpCode(end, tryContext), " }"));
@@ -633,7 +682,9 @@ final class Lowerer {
         } else {
             String iterator = synthetic("$iterator" + syntheticCount++, ParameterizedTypeName.get(ClassName.get(java.util.Iterator.class),
                     WildcardTypeName.subtypeOf(Object.class)), true);
-            add(Code.of(m(), ".", iterator, " = ", new Ir.UserTree(iterable, Map.of()), ".iterator();"));
+            add(Code.of(m(), ".", iterator, " = ", isPrimary(iterable) && !info.containsAwait(iterable) ? value
+                    : parenthesized(value), ".iterator();"));
+            spiller.release(mark);
             mark(head, commentFor(f));
             add(Code.of("if (!", m(), ".", iterator, ".hasNext()) { ", m(), ".", iterator, " = null; ",
                     jumpCode(end, tryContext), " }"));
@@ -656,15 +707,35 @@ final class Lowerer {
      * through as in Java, and rule-style cases jump to the end.
      */
     private void explodeSwitch(SwitchTree s) {
-        if (info.containsAwait(s.getExpression())) {
-            awaitPositionError(s.getExpression());
-            return;
-        }
         comment(s);
-        List<? extends CaseTree> cases = s.getCases();
-        List<Label> labels = new ArrayList<>();
+        lowerSwitch(s, s.getExpression(), s.getCases(), null);
+    }
+
+    /**
+     * A switch expression whose cases await (JLS 15.28): lowered like a switch statement whose
+     * every {@code yield} (and every rule's expression) stores the value in a temporary and
+     * jumps to the end, where the temporary is the expression's value.
+     */
+    Code explodeSwitchExpression(com.sun.source.tree.SwitchExpressionTree s) {
+        Spiller.Temp result = spiller.temp(s, info.type(s));
+        String field = m() + "." + result.field();
         Label end = new Label();
-        Code dispatch = Code.of("switch ", condition(s.getExpression()), " {");
+        YieldTarget target = new YieldTarget(field, end, tryContext);
+        yieldTargets.put(s, target);
+        try {
+            lowerSwitch(s, s.getExpression(), s.getCases(), target);
+        } finally {
+            yieldTargets.remove(s);
+        }
+        mark(end, null);
+        return Code.of(field);
+    }
+
+    private void lowerSwitch(Tree s, ExpressionTree selector, List<? extends CaseTree> cases, YieldTarget yields) {
+        List<Label> labels = new ArrayList<>();
+        Label end = yields == null ? new Label() : new Label();
+        Code dispatch = Code.of("switch ", yields == null ? test(selector) : parenthesized(spiller.value(selector)),
+                " {");
         boolean hasDefault = false;
         for (CaseTree c : cases) {
             Label l = new Label();
@@ -685,13 +756,20 @@ final class Lowerer {
             dispatch.parts.addAll(jumpCode(l, tryContext).parts);
             dispatch.add(" }");
         }
+        if (!hasDefault && yields != null) {
+            // an exhaustive enum switch expression meeting a constant added later (what javac 17 throws)
+            dispatch.add(" default: { throw new java.lang.IncompatibleClassChangeError(); }");
+            hasDefault = true;
+        }
         dispatch.add(" }");
         add(dispatch);
         if (!hasDefault) {
             jump(end);
         }
         open = false;
-        pushLeap(new Leap(s, end, null, tryContext), s, null);
+        if (yields == null) {
+            pushLeap(new Leap(s, end, null, tryContext), s, null);
+        }
         for (int i = 0; i < cases.size(); i++) {
             CaseTree c = cases.get(i);
             mark(labels.get(i), commentFor(c));
@@ -699,11 +777,13 @@ final class Lowerer {
                 Tree body = c.getBody();
                 if (body instanceof StatementTree st) {
                     explode(st);
+                } else if (yields != null) {
+                    add(Code.of(yields.field(), " = ", spiller.value((ExpressionTree) body), ";"));
                 } else {
                     add(Code.of(new Ir.UserTree(body, Map.of()), ";"));
                 }
                 if (open) {
-                    jump(end);
+                    jump(yields == null ? end : yields.end());
                 }
             } else {
                 for (StatementTree st : c.getStatements()) {
@@ -711,8 +791,42 @@ final class Lowerer {
                 }
             }
         }
-        popLeap(s, null);
-        mark(end, null);
+        if (yields == null) {
+            popLeap(s, null);
+            mark(end, null);
+        }
+    }
+
+    /** {@code yield v;} in a lowered switch expression: store v, jump to the expression's end. */
+    private void explodeYield(YieldTree y) {
+        YieldTarget target = yieldTargets.get(yieldTarget(y));
+        if (target == null) {
+            throw new IllegalStateException("yield with an await outside a lowered switch expression");
+        }
+        comment(y);
+        int mark = spiller.begin(y.getValue());
+        add(Code.of(target.field(), " = ", spiller.value(y.getValue()), ";"));
+        spiller.release(mark);
+        add(jumpCode(target.end(), target.tryContext()));
+        open = false;
+    }
+
+    /** The switch expression a yield belongs to. */
+    private Tree yieldTarget(YieldTree y) {
+        for (com.sun.source.util.TreePath p = info.path(y).getParentPath(); p != null; p = p.getParentPath()) {
+            if (p.getLeaf().getKind() == Tree.Kind.SWITCH_EXPRESSION) {
+                return p.getLeaf();
+            }
+        }
+        return null;
+    }
+
+    /** Expressions that may take a method call or field access without parentheses. */
+    private static boolean isPrimary(ExpressionTree e) {
+        return switch (e.getKind()) {
+            case IDENTIFIER, MEMBER_SELECT, METHOD_INVOCATION, PARENTHESIZED, NEW_CLASS, ARRAY_ACCESS -> true;
+            default -> false;
+        };
     }
 
     // ---- try ----
@@ -764,19 +878,17 @@ final class Lowerer {
         Tree resource = resources.get(i);
         Object ref;
         if (resource instanceof VariableTree v) {
-            if (info.containsAwait(v.getInitializer()) && !info.isAwait(v.getInitializer())) {
-                awaitPositionError(v);
-                return;
-            }
             explode(v);
             ref = new Ir.LocalRef((VariableElement) info.element(v));
         } else {
-            if (info.containsAwait(resource)) {
-                awaitPositionError(resource);
-                return;
-            }
             String field = synthetic("$resource" + syntheticCount++, ClassName.get(AutoCloseable.class), true);
-            add(Code.of(m(), ".", field, " = ", new Ir.UserTree(resource, Map.of()), ";"));
+            try {
+                int mark = spiller.begin((ExpressionTree) resource);
+                add(Code.of(m(), ".", field, " = ", spiller.value((ExpressionTree) resource), ";"));
+                spiller.release(mark);
+            } catch (Spiller.Refused refused) {
+                open = false;
+            }
             ref = m() + "." + field;
         }
         if (!open) {

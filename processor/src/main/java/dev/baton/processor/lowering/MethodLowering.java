@@ -41,7 +41,11 @@ public final class MethodLowering {
             lowerer.awaitCode(Code.of(ref(method.event()), ".waitSet()"),
                     "@AwaitsEvent(\"" + method.event().name() + "\")");
         }
+        int errors = report.entries().size();
         guards(lowerer, method, method.guards(), 0, () -> lowerer.explode(body));
+        if (report.entries().size() > errors && report.hasErrors()) {
+            return null; // the class gets its minimal Baton_X; nothing lowered is emitted
+        }
         Renderer renderer = new Renderer(lowerer, scope(template), method.element());
         return renderer.render(writer);
     }

@@ -343,6 +343,10 @@ final class Renderer {
                 : d.tree().getInitializer() != null ? renderTree(d.tree().getInitializer(), Map.of(), prefix) : null;
         String field = fieldNames.get(d.element());
         if (field != null) {
+            if (init != null && d.tree().getInitializer() instanceof com.sun.source.tree.NewArrayTree na
+                    && na.getType() == null && na.getInitializers() != null) {
+                init = "new " + fieldTypes.get(d.element()) + " " + init; // 'int[] a = {1}' as an assignment
+            }
             return init == null ? "" : names.machine + "." + field + " = " + init + ";";
         }
         VariableTree v = d.tree();

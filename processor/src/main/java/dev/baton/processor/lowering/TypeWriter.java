@@ -91,7 +91,7 @@ public final class TypeWriter {
     }
 
     /** A writable supertype of {@code t}: t itself, or for a captured variable its bound. */
-    private TypeMirror denotable(TypeMirror t) {
+    TypeMirror denotable(TypeMirror t) {
         if (t != null && t.getKind() == TypeKind.TYPEVAR && isCaptured(t)) {
             return denotable(((TypeVariable) t).getUpperBound());
         }
@@ -114,6 +114,20 @@ public final class TypeWriter {
             return null;
         }
         return a.startsWith("?") ? null : a;
+    }
+
+    /** The primitive type a boxed type unboxes to, or null if {@code t} is no box. */
+    TypeMirror unboxed(TypeMirror t) {
+        try {
+            return types.unboxedType(t);
+        } catch (IllegalArgumentException notABox) {
+            return null;
+        }
+    }
+
+    /** {@code java.lang.Object}. */
+    TypeMirror objectType() {
+        return elements.getTypeElement("java.lang.Object").asType();
     }
 
     private String boxed(TypeMirror primitive) {
