@@ -109,4 +109,141 @@ class ExpressionTest {
               }
             """);
     }
+
+    @Test
+    void operands() {
+        runAgainstTwin("Operators", """
+              int x = 1;
+              @Async Coroutine<Integer> bump() {
+                System.out.println("bump");
+                x += 100;
+                await(sleep(0));
+                return done(x);
+              }
+              @Async Coroutine<Void> main() {
+                Task<Void> t = spawn(ticker(40));
+                System.out.println("arith " + (v("a", 1) + await(f("b", 2)) * v("c", 3)));
+                System.out.println("concat " + s("s1", "x") + v("n", 4) + await(g("s2", "y")) + s("s3", "z"));
+                System.out.println("neg " + -await(f("neg", 5)));
+                System.out.println("not " + !await(g("not", true)));
+                System.out.println("cmp " + (v("l", 3) < await(ready("r", 4))));
+                int i = 0;
+                System.out.println("incr " + (i++ + await(f("i", 10)) + i));
+                System.out.println("field " + (x + await(bump()) + x));
+                System.out.println("bits " + ((v("a", 6) & await(f("b", 3))) | v("c", 8)));
+                System.out.println("shift " + (v("a", 1) << await(ready("b", 4))));
+                System.out.println("div " + (v("a", 7) / await(f("b", 2)) % v("c", 2)));
+                System.out.println("two " + (await(f("p", 1)) + await(f("q", 2))));
+                long big = v("long", 1) + (long) await(f("w", 2));
+                System.out.println("long " + big);
+                await(t);
+                return done();
+              }
+            """);
+    }
+
+    @Test
+    void shortCircuitAndConditional() {
+        runAgainstTwin("Logical", """
+              @Async Coroutine<Void> main() {
+                Task<Void> t = spawn(ticker(60));
+                for (int i = 0; i < 2; i++) {
+                  boolean on = i == 1;
+                  System.out.println("and " + (b("left", on) && await(g("right", true))));
+                  System.out.println("or " + (b("left", on) || await(g("right", false))));
+                  System.out.println("cond " + (b("c", on) ? await(f("yes", 1)) : v("no", 2)));
+                  System.out.println("cond2 " + (on ? v("yes", 1) : await(f("no", 2))));
+                  System.out.println("cond3 " + (await(g("c", on)) ? s("yes", "Y") : s("no", "N")));
+                  System.out.println("chain " + (b("a", on) && await(g("b", on)) || await(g("c", true)) && b("d", on)));
+                  System.out.println("nested " + (on ? (await(g("inner", on)) ? await(f("deep", 3)) : 4)
+                      : await(f("other", 5))));
+                }
+                await(t);
+                return done();
+              }
+            """);
+    }
+
+    /** Java's order for assignments; Assignments.py says where Python's differs. */
+    @Test
+    void assignments() {
+        runAgainstTwin("Assignments", """
+              int x = 1;
+              String text = "t";
+              int[] arr = {10, 20, 30};
+              static final class Holder { int n = 5; }
+              Holder h = new Holder();
+              int[] arr(String tag) { System.out.println(tag); return arr; }
+              Holder holder(String tag) { System.out.println(tag); return h; }
+              @Async Coroutine<Integer> bump(String tag, int by) {
+                System.out.println("bump " + tag);
+                x += by;
+                arr[1] += by;
+                h.n += by;
+                await(sleep(0));
+                return done(by);
+              }
+              @Async Coroutine<Void> main() {
+                Task<Void> t = spawn(ticker(60));
+                int local = 1;
+                local = await(f("plain", 2)) + local;
+                System.out.println("local " + local);
+                x += await(bump("x", 10));
+                System.out.println("x " + x);
+                x = x + await(bump("x", 10));
+                System.out.println("x " + x);
+                text += await(g("text", "!"));
+                System.out.println("text " + text);
+                holder("h").n = await(f("n", 7));
+                holder("h").n *= await(bump("n", 3));
+                System.out.println("n " + h.n);
+                arr("a")[v("i", 1)] = await(f("elem", 50));
+                arr("a")[v("i", 1)] -= await(bump("elem", 5));
+                System.out.println("arr " + arr[1]);
+                byte small = 100;
+                small += await(f("byte", 100));
+                System.out.println("byte " + small);
+                Integer boxed = 5;
+                boxed <<= await(f("shift", 2));
+                System.out.println("boxed " + boxed);
+                char c = 'a';
+                c += await(f("char", 2));
+                System.out.println("char " + c);
+                int y = (x = await(f("chain", 3))) + x;
+                System.out.println("chain " + x + " " + y);
+                int z;
+                z = local += await(f("nested", 1));
+                System.out.println("nested " + z + " " + local);
+                await(t);
+                return done();
+              }
+            """);
+    }
+
+    @Test
+    void arrays() {
+        runAgainstTwin("Arrays", """
+              int[] data = {1, 2, 3};
+              int[] data(String tag) { System.out.println(tag); return data; }
+              @Async Coroutine<Void> main() {
+                Task<Void> t = spawn(ticker(40));
+                System.out.println("index " + data("d")[await(f("i", 2))]);
+                System.out.println("elem " + (data("d")[v("i", 0)] + await(f("x", 10))));
+                int[] made = {v("a", 1), await(f("b", 2)), v("c", 3)};
+                await(sleep(0));
+                System.out.println("init " + java.util.Arrays.toString(made));
+                int[][] grid = new int[v("rows", 2)][await(f("cols", 3))];
+                System.out.println("dims " + grid.length + " " + grid[0].length);
+                String[] words = new String[] {s("w1", "x"), await(g("w2", "y"))};
+                System.out.println("words " + String.join(",", words));
+                System.out.println("length " + await(g("arr", new int[] {1, 2, 3, 4})).length);
+                data[await(f("k", 1))]++;
+                System.out.println("incr " + data[1]);
+                int[][] nested = {{v("n1", 1)}, {await(f("n2", 2))}};
+                System.out.println("nested " + nested[0][0] + nested[1][0]);
+                await(t);
+                return done();
+              }
+            """);
+    }
 }

@@ -537,7 +537,7 @@ final class Spiller {
         lowerer.add(test);
         Code r = value(right);
         lowerer.add(Code.of(field, " = ", r, ";"));
-        lowerer.mark(end, null);
+        lowerer.mark(end, lowerer.commentFor(e));
         return read(t);
     }
 
@@ -559,9 +559,9 @@ final class Spiller {
         lowerer.add(test);
         lowerer.add(Code.of(field, " = ", value(yes), ";"));
         lowerer.jump(end);
-        lowerer.mark(otherwise, null);
+        lowerer.mark(otherwise, lowerer.commentFor(e));
         lowerer.add(Code.of(field, " = ", value(no), ";"));
-        lowerer.mark(end, null);
+        lowerer.mark(end, lowerer.commentFor(e));
         return read(t);
     }
 
@@ -585,14 +585,35 @@ final class Spiller {
         TypeMirror type = info.type(variable);
         Code saved = assignTemp(variable, type, target);
         Code x = value(e.getExpression());
-        String cast = compoundCast(type);
+        String cast = compoundCast(e.getKind(), type, info.type(e.getExpression()));
         return Code.of(target, " = ", cast, "(", saved, " ", operator(e.getKind()), " (", x, "))");
     }
 
-    /** The narrowing cast of a compound assignment: to the primitive (or unboxed) type; none for String. */
-    private String compoundCast(TypeMirror variable) {
+    /**
+     * The narrowing cast of a compound assignment, {@code (T)} of JLS 15.26.2, where the
+     * operation's promoted type is not already the variable's (primitive or unboxed) type.
+     */
+    private String compoundCast(Tree.Kind kind, TypeMirror variable, TypeMirror operand) {
         TypeMirror p = variable.getKind().isPrimitive() ? variable : types.unboxed(variable);
-        return p == null ? "" : "(" + types.writable(p) + ") ";
+        if (p == null || p.getKind() == TypeKind.BOOLEAN) {
+            return ""; // String +=, or a boolean operator
+        }
+        TypeMirror q = operand == null || operand.getKind().isPrimitive() ? operand : types.unboxed(operand);
+        TypeKind result;
+        boolean shift = kind == Tree.Kind.LEFT_SHIFT_ASSIGNMENT || kind == Tree.Kind.RIGHT_SHIFT_ASSIGNMENT
+                || kind == Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT;
+        TypeKind a = p.getKind();
+        TypeKind b = shift || q == null ? TypeKind.INT : q.getKind();
+        if (a == TypeKind.DOUBLE || b == TypeKind.DOUBLE) {
+            result = TypeKind.DOUBLE;
+        } else if (a == TypeKind.FLOAT || b == TypeKind.FLOAT) {
+            result = TypeKind.FLOAT;
+        } else if (a == TypeKind.LONG || (!shift && b == TypeKind.LONG)) {
+            result = TypeKind.LONG;
+        } else {
+            result = TypeKind.INT;
+        }
+        return result == a ? "" : "(" + types.writable(p) + ") ";
     }
 
     private static String operator(Tree.Kind kind) {
