@@ -246,4 +246,163 @@ class ExpressionTest {
               }
             """);
     }
+
+    @Test
+    void conditionsSelectorsAndIterables() {
+        runAgainstTwin("Conditions", """
+              int n = 0;
+              @Async Coroutine<Integer> next(String tag) {
+                n++;
+                System.out.println("next " + tag + " " + n);
+                await(sleep(0));
+                return done(n);
+              }
+              @SuppressWarnings("fallthrough")
+              @Async Coroutine<Void> main() {
+                Task<Void> t = spawn(ticker(80));
+                if (await(f("if", 1)) == v("one", 1)) System.out.println("then"); else System.out.println("else");
+                while (await(next("while")) < 3) System.out.println("body " + n);
+                n = 0;
+                do {
+                  System.out.println("do " + n);
+                } while (await(next("do")) < 3);
+                for (int i = await(f("init", 0)); i + await(ready("c", 0)) < 3; i += await(f("step", 1))) {
+                  System.out.println("for " + i);
+                }
+                switch (await(g("sel", "b"))) {
+                  case "a":
+                    System.out.println("a");
+                    break;
+                  case "b":
+                    System.out.println("b");
+                  default:
+                    System.out.println("fall");
+                }
+                for (String w : await(g("iter", List.of("x", "y")))) System.out.println("item " + w);
+                for (int e : await(g("array", new int[] {7, 8}))) System.out.println("elem " + e);
+                switch (v("sel", 2) + await(f("sel2", 1))) {
+                  case 3 -> System.out.println("three");
+                  default -> System.out.println("other");
+                }
+                n = 0;
+                while (b("w", true) && await(next("cond")) < 3) {
+                  System.out.println("loop " + n);
+                }
+                await(t);
+                return done();
+              }
+            """);
+    }
+
+    @Test
+    void castsInstanceofFieldsResourcesThrowReturn() {
+        Templates.Run run = runAgainstTwin("Misc", """
+              static final class Named { final String name; Named(String name) { this.name = name; } }
+              static final class Res implements AutoCloseable {
+                final String id;
+                Res(String id) { this.id = id; System.out.println("open " + id); }
+                @Override public void close() { System.out.println("close " + id); }
+              }
+              @Async Coroutine<Integer> fail(String tag) {
+                System.out.println("await " + tag);
+                await(sleep(0));
+                throw new IllegalStateException(tag);
+              }
+              static int apply(java.util.function.IntUnaryOperator fn, int x) { return fn.applyAsInt(x); }
+              @Async Coroutine<Integer> main() {
+                Task<Void> t = spawn(ticker(60));
+                System.out.println("cast " + (long) await(f("cast", 3)) * 2);
+                if (await(g("inst", (Object) "str")) instanceof String str && !str.isEmpty()) {
+                  System.out.println("instanceof " + str);
+                }
+                System.out.println("name " + await(g("named", new Named("n1"))).name);
+                try (Res r = new Res(s("id", "r") + await(f("res", 1)))) {
+                  System.out.println("using " + r.id);
+                }
+                try {
+                  throw new IllegalStateException(s("msg", "boom ") + await(f("msg", 2)));
+                } catch (IllegalStateException e) {
+                  System.out.println("caught " + e.getMessage());
+                }
+                int many = await(f("m1", 1)) + await(f("m2", 2)) * await(ready("m3", 3));
+                System.out.println("many " + many);
+                try {
+                  show(v("before", 1), await(fail("fail")), v("never", 3));
+                } catch (IllegalStateException e) {
+                  System.out.println("failed " + e.getMessage());
+                }
+                System.out.println("lambda " + apply(w -> w * 2, await(f("lam", 4))));
+                synchronized (await(g("monitor", "m"))) {
+                  System.out.println("synchronized m");
+                }
+                return done(v("ret", 1) + await(f("ret", 2)) + (await(t) == null ? 0 : 1));
+              }
+            """);
+        assertWithMessage("result").that(run.result()).isEqualTo(3);
+    }
+
+    @Test
+    void switchExpressions() {
+        runAgainstTwin("SwitchExpressions", """
+              enum Color { RED, GREEN, BLUE }
+              @Async Coroutine<Void> main() {
+                Task<Void> t = spawn(ticker(40));
+                for (Color c : Color.values()) {
+                  int n = switch (c) {
+                    case RED -> await(f("red", 1));
+                    case GREEN -> {
+                      int a = await(f("green", 2));
+                      yield a * 10;
+                    }
+                    default -> v("blue", 3);
+                  };
+                  System.out.println(c + " " + n);
+                }
+                String text = v("pre", 1) + switch (await(f("sel", 2))) {
+                  case 1 -> "one";
+                  case 2 -> "two";
+                  default -> "many";
+                };
+                System.out.println(text);
+                int old = switch (v("old", 2)) {
+                  case 1:
+                    yield 10;
+                  case 2:
+                    System.out.println("two");
+                  default:
+                    yield await(f("def", 30));
+                };
+                System.out.println("old " + old);
+                int total = v("left", 100) + switch (v("sel", 1)) { case 1 -> await(f("case", 5)); default -> 0; };
+                System.out.println("total " + total);
+                await(t);
+                return done();
+              }
+            """);
+    }
+
+    @Test
+    void genericTemporaries() {
+        runAgainstTwin("Generics", """
+              @Async <T> Coroutine<List<T>> pair(T a, T b) {
+                List<T> out = new ArrayList<>();
+                out.add(a);
+                out.add(await(g("b", b)));
+                return done(out);
+              }
+              @Async Coroutine<Void> main() {
+                Task<Void> t = spawn(ticker(40));
+                java.util.Map<String, List<Integer>> m = new java.util.TreeMap<>();
+                m.computeIfAbsent(s("key", "k"), k -> new ArrayList<>()).add(await(f("val", 1)));
+                m.get(s("k", "k")).add(await(f("val2", 2)));
+                System.out.println("map " + m);
+                List<? extends Number> nums = List.of(1, 2.5);
+                show(nums.get(v("i", 1)), await(f("num", 3)));
+                System.out.println("pair " + await(pair("a", "b")));
+                System.out.println("first " + await(pair(s("x", "x"), s("y", "y"))).get(0) + await(g("z", "z")));
+                await(t);
+                return done();
+              }
+            """);
+    }
 }
