@@ -1,13 +1,13 @@
 package dev.baton.runtime;
 
 import static dev.baton.runtime.Baton.sleep;
+import static dev.baton.runtime.Baton.waitFor;
 import static dev.baton.runtime.Baton.spawn;
 import static dev.baton.runtime.Machines.cancelledOrRethrow;
 import static dev.baton.runtime.Machines.coroutine;
 import static dev.baton.runtime.Machines.guarded;
 import static dev.baton.runtime.Machines.script;
 import static dev.baton.runtime.Machines.task;
-import static dev.baton.runtime.Machines.timeout;
 import static dev.baton.runtime.Twins.assertTranscript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -446,7 +446,7 @@ class ConditionTest {
             switch (f.state()) {
                 case 0:
                     start[0] = EventLoop.current().time();
-                    return f.await(timeout(0.5, cond.waitNotified()), 1);
+                    return f.await(waitFor(cond.waitNotified(), 0.5), 1);
                 default:
                     assertInstanceOf(TimeoutException.class, x);
                     double elapsed = Math.round((EventLoop.current().time() - start[0]) * 10) / 10.0;
@@ -566,7 +566,7 @@ class ConditionTest {
                                     throw gx;
                                 }
                                 c.get(0).cancel();
-                                return g.await(timeout(0.01, cond.waitFor(() -> state[0] == 0)), 2);
+                                return g.await(waitFor(cond.waitFor(() -> state[0] == 0), 0.01), 2);
                             default:
                                 if (gx == null) {
                                     out.print("item consumed");

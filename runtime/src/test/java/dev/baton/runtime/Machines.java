@@ -178,47 +178,6 @@ final class Machines {
         });
     }
 
-    /**
-     * {@code async with asyncio.timeout(seconds): return await awaitable}, as CPython 3.13's
-     * {@code Timeout} does it: a timer cancels the task; if that cancellation ends the block,
-     * it is withdrawn ({@code uncancel}) and becomes a {@link TimeoutException}.
-     */
-    static <T> Coroutine<T> timeout(double seconds, Awaitable<T> awaitable) {
-        Object[] task = new Object[1];
-        int[] cancellingAtEnter = new int[1];
-        boolean[] expiring = new boolean[1];
-        TimerHandle[] timer = new TimerHandle[1];
-        return coroutine((f, v, x) -> {
-            switch (f.state()) {
-                case 0: {
-                    Task<?> current = Baton.currentTask();
-                    task[0] = current;
-                    cancellingAtEnter[0] = current.cancelling();
-                    timer[0] = EventLoop.current().callLater(seconds, () -> {
-                        current.cancel();
-                        expiring[0] = true;
-                    });
-                    return f.await(awaitable, 1);
-                }
-                default:
-                    timer[0].cancel();
-                    if (expiring[0]) {
-                        expiring[0] = false;
-                        if (((Task<?>) task[0]).uncancel() <= cancellingAtEnter[0]
-                                && x instanceof CancelledException) {
-                            TimeoutException timeout = new TimeoutException();
-                            timeout.initCause(x);
-                            throw timeout;
-                        }
-                    }
-                    if (x != null) {
-                        throw x;
-                    }
-                    return v;
-            }
-        });
-    }
-
     static final class Script<T> extends StateMachine<T> {
         private final List<Step> steps;
         private Object last;

@@ -2,13 +2,13 @@ package dev.baton.runtime;
 
 import static dev.baton.runtime.Baton.gather;
 import static dev.baton.runtime.Baton.sleep;
+import static dev.baton.runtime.Baton.waitFor;
 import static dev.baton.runtime.Baton.spawn;
 import static dev.baton.runtime.Machines.cancelledOrRethrow;
 import static dev.baton.runtime.Machines.coroutine;
 import static dev.baton.runtime.Machines.guarded;
 import static dev.baton.runtime.Machines.script;
 import static dev.baton.runtime.Machines.task;
-import static dev.baton.runtime.Machines.timeout;
 import static dev.baton.runtime.Twins.assertTranscript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -225,7 +225,7 @@ class SemaphoreTest {
                     List<?> results = (List<?>) r;
                     out.print("r1", results.get(0), "r2 cancelled", results.get(1) instanceof CancelledException);
                     out.print("locked", sem.locked(), "value", sem.value);
-                    return timeout(1.0, sem.acquire());
+                    return waitFor(sem.acquire(), 1.0);
                 },
                 r -> {
                     out.print("acquire", r);
