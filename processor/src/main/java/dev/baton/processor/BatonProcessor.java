@@ -1,6 +1,8 @@
 package dev.baton.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.baton.processor.emission.ClassEmitter;
 import dev.baton.processor.lowering.BodyInfo;
@@ -14,23 +16,29 @@ import dev.baton.processor.validation.BodyValidator;
 import dev.baton.processor.validation.Report;
 import dev.baton.processor.validation.Tag;
 import dev.baton.processor.validation.TemplateValidator;
+import dev.baton.processor.validation.UnitScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
@@ -43,36 +51,75 @@ import javax.tools.JavaFileObject;
  *
  * <p>A thin loop: {@link TemplateReader} reads each class into a model,
  * {@link TemplateValidator} and {@link BodyValidator} check it, {@link MethodLowering}
- * lowers each body, {@link ClassEmitter} writes the class. Errors are collected per class and
- * reported together; a class that failed still gets a minimal {@code Baton_X}, so users see
- * the real error rather than "cannot find symbol". An unexpected exception becomes an error on
- * the class, with its stack trace.
+ * lowers each body, {@link ClassEmitter} writes the class; {@link UnitScanner} then looks
+ * through the round's compilation units for awaits outside coroutines, coroutine methods of
+ * local classes and direct instantiations of templates. Errors are collected per class and
+ * reported together (every method is validated, and lowered if it is valid itself, whatever
+ * the others did); a class that failed still gets a minimal {@code Baton_X}, so users see the
+ * real error rather than "cannot find symbol". An unexpected exception becomes an error on
+ * the class, with its stack trace, never a javac crash.
  *
- * <p>Option {@code -Abaton.generated=false} leaves out {@code @Generated} (for modular builds
- * that do not read {@code java.compiler}).
+ * <p>Tools: {@link #getSupportedSourceVersion()} is {@link SourceVersion#latestSupported()};
+ * every generated file names its template as originating element (for incremental builds);
+ * a {@code ProcessingEnvironment} wrapped by IntelliJ IDEA or Gradle is unwrapped to reach
+ * javac's {@code Trees} (see {@link JavacEnvironment}), and where that is impossible each
+ * template gets a clear {@code [BatonEnvironment]} error.
+ *
+ * <p>Option {@code -Abaton.generated=false} leaves out {@code @Generated}, for modular builds
+ * that do not read {@code java.compiler}; without the option it is written whenever
+ * {@code javax.annotation.processing.Generated} is visible.
+ *
+ * <p><b>What Baton claims.</b> {@link #process} returns true, and the supported types are
+ * Baton's four annotations (and {@code Guarded.List}) plus
+ * {@code javax.annotation.processing.Generated} while Baton writes it. The usual advice
+ * (claim nothing, return false) does not fit here: under {@code -Xlint:processing}, which
+ * {@code -Xlint:all} includes, javac warns "No processor claimed any of these annotations"
+ * for every annotation present that no processor claimed, so a build with
+ * {@code -Xlint:all -Werror} would fail on Baton's own annotations, and, in the next round, on
+ * the {@code @Generated} that Baton's output carries. javac's return value covers the whole
+ * set it passed, not one annotation; but the set is always a subset of the supported types,
+ * so returning true claims exactly Baton's annotations and {@code @Generated}. Claiming
+ * Baton's annotations takes nothing from anyone (no other processor has business with them).
+ * Claiming {@code @Generated} (source retention, meant for tools that read source) hides it
+ * only from a later processor that asks for it by name, which none is known to do; the
+ * alternative, not marking generated code at all, would break the rule that generated files
+ * carry it. With {@code -Abaton.generated=false}, Baton neither writes nor claims it.
  */
 @AutoService(Processor.class)
 public final class BatonProcessor extends AbstractProcessor {
     static final String OPTION_GENERATED = "baton.generated";
+    static final String GENERATED = "javax.annotation.processing.Generated";
 
+    private final Consumer<TypeElement> hook;
     private Trees trees;
+    /** Templates seen so far, simple name to qualified names, for the direct-instantiation warning. */
+    private final Map<String, Set<String>> templates = new TreeMap<>();
+    /** Generated files written so far, so that a failure after writing does not write twice. */
+    private final Set<String> written = new HashSet<>();
+
+    /** The processor javac's service loader makes. */
+    public BatonProcessor() {
+        this(type -> {});
+    }
+
+    /** For tests: {@code hook} runs for each template after validation, before lowering (it may throw). */
+    BatonProcessor(Consumer<TypeElement> hook) {
+        this.hook = hook;
+    }
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
-        try {
-            trees = Trees.instance(env);
-        } catch (IllegalArgumentException notJavac) {
-            trees = null;
-        }
+        trees = JavacEnvironment.trees(env);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        // @Generated too: the generated files carry it, and under -Xlint:all javac warns about
-        // annotations no processor claims; nothing else processes it.
-        return Set.of(Annotations.ASYNC, Annotations.GUARDED, Annotations.GUARDED_LIST, Annotations.AWAITS_EVENT,
-                Annotations.CONSUMES, "javax.annotation.processing.Generated");
+        Set<String> supported = new LinkedHashSet<>(Annotations.ALL);
+        if (processingEnv == null || generatedAnnotation()) {
+            supported.add(GENERATED); // see "What Baton claims" above
+        }
+        return supported;
     }
 
     @Override
@@ -87,7 +134,7 @@ public final class BatonProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        Map<String, TypeElement> templates = new TreeMap<>();
+        Map<String, TypeElement> found = new TreeMap<>();
         Map<TypeElement, List<ExecutableElement>> methods = new LinkedHashMap<>();
         for (TypeElement annotation : annotations) {
             if (!Annotations.ALL.contains(annotation.getQualifiedName().toString())) {
@@ -97,39 +144,57 @@ public final class BatonProcessor extends AbstractProcessor {
                 if (!(e instanceof ExecutableElement m) || !(m.getEnclosingElement() instanceof TypeElement t)) {
                     continue;
                 }
-                templates.put(t.getQualifiedName().toString(), t);
+                found.put(t.getQualifiedName().toString(), t);
                 List<ExecutableElement> list = methods.computeIfAbsent(t, k -> new ArrayList<>());
                 if (!list.contains(m)) {
                     list.add(m);
                 }
             }
         }
-        for (TypeElement t : templates.values()) {
+        for (TypeElement t : found.values()) {
+            templates.computeIfAbsent(t.getSimpleName().toString(), k -> new TreeSet<>())
+                    .add(t.getQualifiedName().toString());
             generate(t, methods.get(t));
         }
-        return true; // Baton's annotations are Baton's alone
+        scanUnits(round);
+        return true; // see "What Baton claims" above
     }
 
     private void generate(TypeElement type, List<ExecutableElement> coroutineMethods) {
         Report report = new Report();
         TemplateClass template = null;
         try {
-            TemplateReader reader = new TemplateReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                    trees);
-            template = reader.read(type, coroutineMethods);
-            new TemplateValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
-                    .validate(template, List.of(), report);
-            boolean extendable = !report.hasErrors();
-            Map<TemplateMethod, LoweredMethod> lowered = null;
-            if (trees == null || template.unit() == null) {
-                report.error(Tag.BatonInternalError, type, "Baton needs the source of " + type.getSimpleName()
-                        + " through javac's Trees API, which this compiler does not offer");
-            } else if (!report.hasErrors()) {
-                lowered = lowerAll(template, report);
+            template = new TemplateReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees)
+                    .read(type, coroutineMethods);
+            TemplateValidator validator = new TemplateValidator(processingEnv.getElementUtils(),
+                    processingEnv.getTypeUtils());
+            boolean isClass = validator.validateClass(template, report);
+            boolean extendable = isClass && !report.hasErrors();
+            boolean sources = trees != null && template.unit() != null;
+            if (!sources) {
+                report.error(Tag.BatonEnvironment, type, trees == null ? JavacEnvironment.unavailable(processingEnv)
+                        : "Baton needs the source of " + type.getSimpleName() + " to compile its coroutine methods,"
+                                + " but javac has only its class file; compile " + type.getSimpleName()
+                                + " from source together with Baton's processor");
             }
-            ClassEmitter emitter = new ClassEmitter(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                    generatedAnnotation());
-            String source = emitter.emit(template, report.hasErrors() ? null : lowered, extendable);
+            Map<TemplateMethod, LoweredMethod> lowered = new LinkedHashMap<>();
+            if (isClass) {
+                for (TemplateMethod m : bySourcePosition(template)) {
+                    int before = report.errorCount();
+                    validator.validateMethod(template, m, report);
+                    if (!sources || m.tree() == null) {
+                        continue;
+                    }
+                    BodyInfo info = new BodyInfo(trees, m.path());
+                    new BodyValidator(processingEnv.getElementUtils()).validate(template, m, info, report);
+                    if (report.errorCount() == before) {
+                        hook.accept(type);
+                        lowered.put(m, new MethodLowering(trees, processingEnv.getElementUtils(),
+                                processingEnv.getTypeUtils()).lower(template, m, report));
+                    }
+                }
+            }
+            String source = emitter().emit(template, report.hasErrors() ? null : lowered, extendable);
             report.printTo(processingEnv.getMessager(), trees);
             write(template, source);
         } catch (Throwable unexpected) {
@@ -137,48 +202,97 @@ public final class BatonProcessor extends AbstractProcessor {
             StringWriter trace = new StringWriter();
             unexpected.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.BatonInternalError.format(
-                    "Baton's processor failed on " + type.getSimpleName() + "; please report this with the"
-                            + " template: " + trace), type);
-            if (template != null) {
-                try {
-                    write(template, new ClassEmitter(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                            generatedAnnotation()).emit(template, null, false));
-                } catch (RuntimeException | IOException ignored) {
-                    // the error above is what users need to see
-                }
-            }
+                    "Baton's processor failed on " + type.getSimpleName() + "; this is a bug in Baton, please report"
+                            + " it with the template: " + trace), type);
+            writeMinimal(type, template);
         }
     }
 
-    private Map<TemplateMethod, LoweredMethod> lowerAll(TemplateClass template, Report report) {
-        MethodLowering lowering = new MethodLowering(trees, processingEnv.getElementUtils(),
-                processingEnv.getTypeUtils());
-        BodyValidator bodies = new BodyValidator(processingEnv.getElementUtils());
-        Map<TemplateMethod, LoweredMethod> out = new LinkedHashMap<>();
+    /** After a crash: the minimal class, unless the file exists already; never throws. */
+    private void writeMinimal(TypeElement type, TemplateClass template) {
+        try {
+            TemplateClass t = template != null ? template
+                    : new TemplateClass(type, packageOf(type), TemplateReader.generatedName(type), null, List.of(),
+                            List.of(), List.of());
+            write(t, emitter().emit(t, null, false));
+        } catch (RuntimeException | IOException | LinkageError ignored) {
+            // the error above is what users need to see
+        }
+    }
+
+    private ClassEmitter emitter() {
+        return new ClassEmitter(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), generatedAnnotation());
+    }
+
+    private List<TemplateMethod> bySourcePosition(TemplateClass template) {
         List<TemplateMethod> ordered = new ArrayList<>(template.methods());
-        ordered.sort(Comparator.comparingLong(m -> trees.getSourcePositions().getStartPosition(template.unit(), m.tree())));
-        for (TemplateMethod m : ordered) {
-            bodies.validate(template, m, new BodyInfo(trees, m.path()), report);
-            if (report.hasErrors()) {
+        if (trees != null && template.unit() != null) {
+            ordered.sort(Comparator.comparingLong(m -> m.tree() == null ? Long.MAX_VALUE
+                    : trees.getSourcePositions().getStartPosition(template.unit(), m.tree())));
+        }
+        return ordered;
+    }
+
+    /** Scans the round's compilation units (see {@link UnitScanner}); a crash is an error, not a javac crash. */
+    private void scanUnits(RoundEnvironment round) {
+        if (trees == null) {
+            return;
+        }
+        List<CompilationUnitTree> units = new ArrayList<>();
+        Map<CompilationUnitTree, Element> firstType = new LinkedHashMap<>();
+        for (Element root : round.getRootElements()) {
+            if (!root.getKind().isClass() && !root.getKind().isInterface()) {
                 continue;
             }
-            out.put(m, lowering.lower(template, m, report));
+            TreePath path = trees.getPath(root);
+            if (path == null) {
+                continue;
+            }
+            CompilationUnitTree unit = path.getCompilationUnit();
+            if (units.stream().noneMatch(u -> u == unit)) {
+                units.add(unit);
+                firstType.put(unit, root);
+            }
         }
-        return out;
+        UnitScanner scanner = new UnitScanner(trees);
+        for (CompilationUnitTree unit : units) {
+            Report report = new Report();
+            try {
+                scanner.scan(unit, templates, report);
+                report.printTo(processingEnv.getMessager(), trees);
+            } catch (RuntimeException | LinkageError | StackOverflowError unexpected) {
+                report.printTo(processingEnv.getMessager(), trees);
+                StringWriter trace = new StringWriter();
+                unexpected.printStackTrace(new PrintWriter(trace));
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.BatonInternalError.format(
+                        "Baton's processor failed while scanning " + unit.getSourceFile().getName() + "; this is a"
+                                + " bug in Baton, please report it: " + trace), firstType.get(unit));
+            }
+        }
     }
 
     private boolean generatedAnnotation() {
         String option = processingEnv.getOptions().get(OPTION_GENERATED);
-        return !"false".equals(option)
-                && processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+        return !"false".equals(option) && processingEnv.getElementUtils().getTypeElement(GENERATED) != null;
     }
 
     private void write(TemplateClass template, String source) throws IOException {
         String name = template.packageName().isEmpty() ? template.generatedName()
                 : template.packageName() + "." + template.generatedName();
+        if (written.contains(name)) {
+            return;
+        }
         JavaFileObject file = processingEnv.getFiler().createSourceFile(name, template.element());
+        written.add(name);
         try (Writer w = file.openWriter()) {
             w.write(source);
         }
+    }
+
+    private static String packageOf(Element e) {
+        while (e != null && e.getKind() != ElementKind.PACKAGE) {
+            e = e.getEnclosingElement();
+        }
+        return e == null ? "" : ((javax.lang.model.element.PackageElement) e).getQualifiedName().toString();
     }
 }

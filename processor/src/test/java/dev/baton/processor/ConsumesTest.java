@@ -47,22 +47,4 @@ class ConsumesTest {
         assertThat(run.failure()).isNull();
         assertThat(run.lines()).containsExactlyElementsIn(Twins.transcript("consumes")).inOrder();
     }
-
-    @Test
-    void consumesNeedsExactlyOneParameterOfAFittingType() {
-        JavaFileObject f = template("BadJobs",
-                "  final Queue<String> jobs = new Queue<>();",
-                "  @Consumes(\"jobs\") Coroutine<Void> two(String a, String b) { return done(); }",
-                "  @Consumes(\"jobs\") Coroutine<Void> wrong(Integer a) { return done(); }",
-                "  @Consumes(\"lock\") Coroutine<Void> notQueue(String a) { return done(); }",
-                "  final Lock lock = new Lock();");
-        Compilation c = Templates.compile(f);
-        CompilationSubject.assertThat(c).failed();
-        CompilationSubject.assertThat(c).hadErrorContaining("[BatonConsumesType] @Consumes method two() must take"
-                + " exactly one parameter").inFile(f).onLineContaining("two(String a, String b)");
-        CompilationSubject.assertThat(c).hadErrorContaining("the queue holds String, which cannot be assigned to"
-                + " the parameter Integer a").inFile(f).onLineContaining("wrong(Integer a)");
-        CompilationSubject.assertThat(c).hadErrorContaining("[BatonConsumesType] @Consumes(\"lock\"): lock is a"
-                + " Lock, not a Queue").inFile(f).onLineContaining("notQueue(String a)");
-    }
 }

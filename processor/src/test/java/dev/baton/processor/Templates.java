@@ -3,6 +3,7 @@ package dev.baton.processor;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.baton.runtime.Coroutine;
@@ -47,6 +48,20 @@ final class Templates {
         System.arraycopy(classBody, 0, lines, 8, classBody.length);
         lines[lines.length - 1] = "}";
         return JavaFileObjects.forSourceLines("t." + simpleName, lines);
+    }
+
+    /**
+     * Compiles {@code file} (with {@code others}), asserting that it failed with an error
+     * containing {@code message} on the line of {@code file} containing {@code line}.
+     */
+    static Compilation assertError(JavaFileObject file, String message, String line, JavaFileObject... others) {
+        JavaFileObject[] all = new JavaFileObject[others.length + 1];
+        all[0] = file;
+        System.arraycopy(others, 0, all, 1, others.length);
+        Compilation c = compile(all);
+        CompilationSubject.assertThat(c).failed();
+        CompilationSubject.assertThat(c).hadErrorContaining(message).inFile(file).onLineContaining(line);
+        return c;
     }
 
     static Compilation compile(JavaFileObject... sources) {

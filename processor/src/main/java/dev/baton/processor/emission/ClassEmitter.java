@@ -87,6 +87,9 @@ public final class ClassEmitter {
                 type.addMethod(startConsumers(template));
             }
         }
+        if (lowered == null && extendable) {
+            addStandIns(type, template);
+        }
         if (extendable && isStillAbstract(template, lowered)) {
             type.addModifiers(Modifier.ABSTRACT);
         }
@@ -261,6 +264,38 @@ public final class ClassEmitter {
         return b.addStatement("return tasks").build();
     }
 
+    /**
+     * For the minimal class of a failed template: abstract coroutine methods and
+     * {@code startConsumers()} get bodies that throw, so that code using {@code Baton_X} still
+     * compiles and users see only the template's real errors.
+     */
+    private void addStandIns(TypeSpec.Builder type, TemplateClass template) {
+        String message = template.generatedName() + " was generated without its coroutines because "
+                + template.element().getSimpleName() + " has compile errors";
+        boolean consumers = false;
+        for (TemplateMethod m : template.methods()) {
+            ExecutableElement e = m.element();
+            consumers |= m.consumes() != null;
+            if (!e.getModifiers().contains(Modifier.ABSTRACT) || e.getModifiers().contains(Modifier.PRIVATE)
+                    || e.getModifiers().contains(Modifier.STATIC)) {
+                continue;
+            }
+            MethodSpec.Builder b = MethodSpec.overriding(e).addStatement("throw new $T($S)",
+                    IllegalStateException.class, message);
+            type.addMethod(b.build());
+        }
+        if (consumers && elements.getTypeElement(CONSUMERS.canonicalName()) != null) {
+            type.addSuperinterface(CONSUMERS);
+            type.addMethod(MethodSpec.methodBuilder("startConsumers")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(ClassName.get(List.class),
+                            ParameterizedTypeName.get(TASK, ClassName.get(Void.class))))
+                    .addStatement("throw new $T($S)", IllegalStateException.class, message)
+                    .build());
+        }
+    }
+
     private boolean isStillAbstract(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered) {
         for (ExecutableElement e : ElementFilter.methodsIn(elements.getAllMembers(template.element()))) {
             if (!e.getModifiers().contains(Modifier.ABSTRACT)) {
@@ -270,6 +305,10 @@ public final class ClassEmitter {
             if (lowered != null) {
                 for (TemplateMethod m : template.methods()) {
                     implemented |= m.element().equals(e) && lowered.containsKey(m);
+                }
+            } else {
+                for (TemplateMethod m : template.methods()) {
+                    implemented |= m.element().equals(e); // a stand-in
                 }
             }
             if (!implemented) {

@@ -65,7 +65,7 @@ public final class BodyInfo {
                     TreePath path = new TreePath(getCurrentPath(), tree);
                     paths.put(tree, path);
                     switch (tree.getKind()) {
-                        case IDENTIFIER, MEMBER_SELECT, VARIABLE, METHOD_INVOCATION, NEW_CLASS -> {
+                        case IDENTIFIER, MEMBER_SELECT, MEMBER_REFERENCE, VARIABLE, METHOD_INVOCATION, NEW_CLASS -> {
                             Element e = trees.getElement(path);
                             if (e != null) {
                                 elements.put(tree, e);

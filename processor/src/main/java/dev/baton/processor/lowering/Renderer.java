@@ -419,9 +419,11 @@ final class Renderer {
 
             @Override
             public Void visitMemberSelect(MemberSelectTree ms, Integer depth) {
-                if (ms.getIdentifier().contentEquals("this") && scope.isTemplate(info.element(ms.getExpression()))) {
+                if ((ms.getIdentifier().contentEquals("this") || ms.getIdentifier().contentEquals("super"))
+                        && scope.isTemplate(info.element(ms.getExpression()))) {
+                    // X.super.m() means super.m() of X; BodyValidator rejects it where X overrides m
                     spans.add(new int[] {info.start(ms), info.end(ms)});
-                    texts.add(scope.generatedName() + ".this");
+                    texts.add(scope.generatedName() + "." + ms.getIdentifier());
                     return null;
                 }
                 return scan(ms.getExpression(), depth);

@@ -118,6 +118,16 @@ public final class TemplateReader {
                 return new NamedRef(name, f, t, annotation, value);
             }
         }
+        // not inherited: a private field of a superclass, or a package-private one of another
+        // package; found all the same, so that validation can say why it cannot be used
+        for (TypeMirror s = type.getSuperclass(); s.getKind() == TypeKind.DECLARED;
+                s = ((TypeElement) ((DeclaredType) s).asElement()).getSuperclass()) {
+            for (VariableElement f : ElementFilter.fieldsIn(((DeclaredType) s).asElement().getEnclosedElements())) {
+                if (f.getSimpleName().contentEquals(name)) {
+                    return new NamedRef(name, f, f.asType(), annotation, value);
+                }
+            }
+        }
         return new NamedRef(name, null, null, annotation, value);
     }
 

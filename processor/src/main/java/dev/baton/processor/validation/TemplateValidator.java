@@ -4,7 +4,9 @@ import dev.baton.processor.model.Annotations;
 import dev.baton.processor.model.NamedRef;
 import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -16,17 +18,44 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * The template rules of DESIGN.md that concern the class, its annotated methods and their
- * annotations. Every violation is added to the {@link Report}; nothing is thrown.
+ * annotations. Every violation is added to the {@link Report}, on the most specific place
+ * known (the annotation value, else the annotation, else the element); nothing is thrown.
+ *
+ * <p>Rules and their tags:
+ * <ul>
+ *   <li>{@link Tag#BatonTemplateClass}: a class (not an interface, enum or record), top-level
+ *       or static nested, neither final nor private (nor inside a private class), with a
+ *       constructor the subclass can call;
+ *   <li>{@link Tag#BatonMethodModifiers}: annotated methods are not private, static, final,
+ *       synchronized, abstract or native;
+ *   <li>{@link Tag#BatonReturnType}: they return {@code Coroutine<T>} (not raw);
+ *   <li>{@link Tag#BatonUnknownName} and {@link Tag#BatonInaccessible}: a name resolves to a
+ *       parameter, else a field of the class or a superclass that {@code Baton_X} can reach;
+ *   <li>{@link Tag#BatonGuardType}, {@link Tag#BatonEventType}, {@link Tag#BatonConsumesType}:
+ *       its type is a Guard, an Event, a Queue field;
+ *   <li>{@link Tag#BatonGuardTwice}: no Lock or Condition is guarded twice (not reentrant);
+ *   <li>{@link Tag#BatonConsumesItem}, {@link Tag#BatonConsumesWorkers}: a {@code @Consumes}
+ *       method takes one parameter the queue's items fit, and has at least one worker.
+ * </ul>
  */
 public final class TemplateValidator {
     static final String GUARD = "dev.baton.runtime.Guard";
+    static final String LOCK = "dev.baton.runtime.Lock";
+    static final String CONDITION = "dev.baton.runtime.Condition";
     static final String EVENT = "dev.baton.runtime.Event";
     static final String QUEUE = "dev.baton.runtime.Queue";
+    static final String COROUTINE = "dev.baton.runtime.Coroutine";
+
+    private static final String GUARD_TYPES = "a Guard (Lock, Semaphore, BoundedSemaphore or Condition)";
+    private static final String EVENT_TYPES = "an Event";
+    private static final String QUEUE_TYPES = "a Queue (Queue, LifoQueue, PriorityQueue or a subclass)";
 
     private final Elements elements;
     private final Types types;
@@ -36,48 +65,59 @@ public final class TemplateValidator {
         this.types = types;
     }
 
-    /** Checks {@code template}, adding what is wrong to {@code report}. */
-    public void validate(TemplateClass template, List<String> candidates, Report report) {
-        validateClass(template, report);
-        for (TemplateMethod m : template.methods()) {
-            validateMethod(template, m, report);
+    /** Checks {@code template} and every annotated method, adding what is wrong to {@code report}. */
+    public void validate(TemplateClass template, Report report) {
+        if (validateClass(template, report)) {
+            for (TemplateMethod m : template.methods()) {
+                validateMethod(template, m, report);
+            }
         }
     }
 
-    private void validateClass(TemplateClass template, Report report) {
+    /**
+     * Checks the class itself; returns false when it is no class at all (an interface, enum,
+     * record), so that its methods are not judged as a class's would be.
+     */
+    public boolean validateClass(TemplateClass template, Report report) {
         TypeElement type = template.element();
         String name = type.getSimpleName().toString();
+        String generated = template.generatedName();
         if (type.getKind() != ElementKind.CLASS) {
-            report.error(Tag.BatonTemplateClass, type, name + " is " + describeKind(type)
-                    + ": coroutine methods belong to a class that Baton can subclass");
-            return;
+            report.error(Tag.BatonTemplateClass, type, name + " is " + describeKind(type) + ": Baton generates "
+                    + generated + " as a subclass, so coroutine methods belong to a class; move them into an"
+                    + " (abstract) class");
+            return false;
+        }
+        if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+            report.error(Tag.BatonTemplateClass, type, "coroutine methods must be declared in a top-level or static"
+                    + " nested class, not in a local or anonymous class: Baton generates its subclass as a"
+                    + " top-level class of the package");
+            return true;
         }
         if (type.getModifiers().contains(Modifier.FINAL)) {
-            report.error(Tag.BatonTemplateClass, type, "class " + name
-                    + " is final: Baton generates " + template.generatedName() + " as a subclass; remove 'final'");
+            report.error(Tag.BatonTemplateClass, type, "class " + name + " is final: Baton generates " + generated
+                    + " as a subclass; remove 'final' (and consider 'abstract', so that nobody instantiates the"
+                    + " template by mistake)");
         }
         for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
             if (t.getModifiers().contains(Modifier.PRIVATE)) {
-                report.error(Tag.BatonTemplateClass, type, "class " + t.getSimpleName()
-                        + " is private: " + template.generatedName() + " is generated beside it in the package"
-                        + " and cannot extend it; make it package-private");
+                report.error(Tag.BatonTemplateClass, type, "class " + t.getSimpleName() + " is private: "
+                        + generated + " is generated beside " + (t == type ? "it" : name) + " in the package and"
+                        + " cannot extend it; make " + t.getSimpleName() + " package-private");
                 break;
             }
         }
         if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-                && type.getEnclosingElement().getKind() == ElementKind.CLASS) {
-            report.error(Tag.BatonTemplateClass, type, "class " + name
-                    + " is an inner (non-static) class: declare it 'static' so that "
-                    + template.generatedName() + " can extend it");
-        }
-        if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-            report.error(Tag.BatonTemplateClass, type, "coroutine methods must be declared in a top-level or"
-                    + " static nested class, not in a local or anonymous class");
+                && type.getEnclosingElement().getKind().isClass()) {
+            report.error(Tag.BatonTemplateClass, type, "class " + name + " is an inner (non-static) class: "
+                    + generated + " is a top-level class and has no enclosing instance to give it; declare it"
+                    + " 'static class " + name + "'");
         }
         if (template.constructors().isEmpty()) {
-            report.error(Tag.BatonTemplateClass, type, "class " + name + " has no constructor that "
-                    + template.generatedName() + " can call: add a non-private constructor");
+            report.error(Tag.BatonTemplateClass, type, "class " + name + " has no constructor that " + generated
+                    + " can call (all are private): add a package-private, protected or public constructor");
         }
+        return true;
     }
 
     private static String describeKind(TypeElement type) {
@@ -90,94 +130,186 @@ public final class TemplateValidator {
         };
     }
 
-    private void validateMethod(TemplateClass template, TemplateMethod m, Report report) {
+    /** Checks one annotated method: modifiers, return type, and the names of its annotations. */
+    public void validateMethod(TemplateClass template, TemplateMethod m, Report report) {
         String sig = m.name() + "()";
         for (Modifier bad : List.of(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL, Modifier.SYNCHRONIZED,
                 Modifier.ABSTRACT, Modifier.NATIVE)) {
             if (m.element().getModifiers().contains(bad)) {
                 String fix = switch (bad) {
                     case PRIVATE -> "make it package-private, protected or public";
-                    case STATIC -> "make it an instance method";
-                    case SYNCHRONIZED -> "coroutines run on one loop thread; use a Lock with @Guarded instead";
-                    case ABSTRACT, NATIVE -> "give it a body: the body is what Baton compiles";
-                    default -> "remove '" + bad + "'";
+                    case STATIC -> "make it an instance method (remove 'static')";
+                    case FINAL -> "remove 'final'";
+                    case SYNCHRONIZED -> "coroutines run on one loop thread and a monitor cannot be held across an"
+                            + " await; remove 'synchronized' and use a Lock with @Guarded instead";
+                    default -> "give it a body ending with 'return done(...);': the body is what Baton compiles";
                 };
-                report.error(Tag.BatonMethodModifiers, m.element(), "coroutine method " + sig + " is "
-                        + bad + ": " + template.generatedName() + " overrides it with a state machine; " + fix);
+                report.error(Tag.BatonMethodModifiers, m.element(), "coroutine method " + sig + " is " + bad + ": "
+                        + template.generatedName() + " overrides it with a state machine; " + fix);
             }
         }
-        if (m.resultType() == null) {
-            report.error(Tag.BatonReturnType, m.element(), "coroutine method " + sig + " returns "
-                    + m.element().getReturnType() + ": it must return dev.baton.runtime.Coroutine<T>"
-                    + " (end it with 'return done(value);' or 'return done();')");
-        }
-        for (NamedRef g : m.guards()) {
-            checkRef(template, m, g, "@Guarded", GUARD, Tag.BatonGuardType,
-                    "a Guard (Lock, Semaphore, BoundedSemaphore or Condition)", report);
+        checkReturnType(m, sig, report);
+        List<NamedRef> guards = m.guards();
+        for (int i = 0; i < guards.size(); i++) {
+            NamedRef g = guards.get(i);
+            if (checkRef(template, m, g, "@Guarded", GUARD, Tag.BatonGuardType, GUARD_TYPES, report)) {
+                checkGuardedTwice(template, m, guards, i, report);
+            }
         }
         if (m.event() != null) {
-            checkRef(template, m, m.event(), "@AwaitsEvent", EVENT, Tag.BatonEventType, "an Event", report);
+            checkRef(template, m, m.event(), "@AwaitsEvent", EVENT, Tag.BatonEventType, EVENT_TYPES, report);
         }
         if (m.consumes() != null) {
             checkConsumes(template, m, report);
         }
     }
 
-    private void checkRef(TemplateClass template, TemplateMethod m, NamedRef ref, String annotation,
+    private void checkReturnType(TemplateMethod m, String sig, Report report) {
+        TypeMirror r = m.element().getReturnType();
+        if (r.getKind() == TypeKind.ERROR) {
+            return; // javac reports the unknown type itself
+        }
+        String fix = ": it must return dev.baton.runtime.Coroutine<T> (and end with 'return done(value);' or"
+                + " 'return done();')";
+        if (m.resultType() == null) {
+            report.error(Tag.BatonReturnType, m.element(), "coroutine method " + sig + " returns " + r + fix);
+        } else if (r instanceof DeclaredType d && d.getTypeArguments().isEmpty()) {
+            report.error(Tag.BatonReturnType, m.element(), "coroutine method " + sig + " returns the raw type "
+                    + r + fix + "; give it its type argument, e.g. Coroutine<Void>");
+        }
+    }
+
+    /**
+     * Checks the name of an annotation: that it resolves, is reachable from {@code Baton_X} and
+     * has the required type. Returns whether all was well.
+     */
+    private boolean checkRef(TemplateClass template, TemplateMethod m, NamedRef ref, String annotation,
             String requiredType, Tag typeTag, String what, Report report) {
         AnnotationMirror a = ref.annotation();
         AnnotationValue v = ref.value();
         String written = annotation + "(\"" + ref.name() + "\")";
+        TypeElement required = elements.getTypeElement(requiredType);
         if (ref.target() == null) {
-            String suggestion = Suggestions.closest(ref.name(), candidates(template, m));
             report.error(Tag.BatonUnknownName, m.element(), a, v, written + ": no parameter or field '" + ref.name()
                     + "' in " + template.element().getSimpleName() + "." + m.name() + "()"
-                    + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
-            return;
+                    + suggestion(template, m, ref.name(), required, what));
+            return false;
         }
         VariableElement target = ref.target();
-        if (target.getKind() == ElementKind.FIELD && target.getModifiers().contains(Modifier.PRIVATE)) {
-            report.error(Tag.BatonInaccessible, m.element(), a, v, written + ": field '" + ref.name()
-                    + "' is private, so " + template.generatedName() + " cannot reach it; make it package-private");
-            return;
+        if (target.getKind() == ElementKind.FIELD) {
+            String why = unreachable(template, target);
+            if (why != null) {
+                report.error(Tag.BatonInaccessible, m.element(), a, v, written + ": field '" + ref.name() + "' of "
+                        + target.getEnclosingElement().getSimpleName() + " is " + why + ", so "
+                        + template.generatedName() + ", which extends " + template.element().getSimpleName()
+                        + " in package " + packageName(template) + ", cannot reach it; make it protected or"
+                        + " package-private");
+                return false;
+            }
         }
-        TypeElement required = elements.getTypeElement(requiredType);
         if (required == null) {
             report.error(typeTag, m.element(), a, v, written + ": " + requiredType
                     + " is not on the class path; add baton-runtime to the dependencies");
-            return;
+            return false;
+        }
+        if (ref.type().getKind() == TypeKind.ERROR) {
+            return false; // javac reports the unknown type itself
         }
         if (!types.isAssignable(ref.type(), types.erasure(required.asType()))) {
-            report.error(typeTag, m.element(), a, v, written + ": " + ref.name() + " is "
-                    + (ref.type().getKind() == TypeKind.DECLARED ? "a " : "") + simple(ref.type()) + ", not " + what);
+            String kind = target.getKind() == ElementKind.PARAMETER ? "parameter" : "field";
+            report.error(typeTag, m.element(), a, v, written + ": " + kind + " '" + ref.name() + "' is "
+                    + article(ref.type()) + simple(ref.type()) + ", not " + what + "; change its type"
+                    + fitting(template, m, required, ", or name one that is: ", ""));
+            return false;
         }
+        return true;
+    }
+
+    /** Why Baton_X cannot reach the field, or null if it can. */
+    private String unreachable(TemplateClass template, VariableElement field) {
+        if (field.getModifiers().contains(Modifier.PRIVATE)) {
+            return "private";
+        }
+        if (!field.getModifiers().contains(Modifier.PUBLIC) && !field.getModifiers().contains(Modifier.PROTECTED)
+                && !Objects.equals(elements.getPackageOf(field), elements.getPackageOf(template.element()))) {
+            return "package-private in package " + elements.getPackageOf(field).getQualifiedName();
+        }
+        return null;
+    }
+
+    private static String packageName(TemplateClass template) {
+        return template.packageName().isEmpty() ? "(the unnamed package)" : template.packageName();
+    }
+
+    /** {@code @Guarded("lock") @Guarded("lock")}: a Lock or Condition is not reentrant, so the second acquire deadlocks. */
+    private void checkGuardedTwice(TemplateClass template, TemplateMethod m, List<NamedRef> guards, int i,
+            Report report) {
+        NamedRef g = guards.get(i);
+        for (int j = 0; j < i; j++) {
+            if (!guards.get(j).name().equals(g.name())) {
+                continue;
+            }
+            String kind = isA(g.type(), LOCK) ? "a Lock" : isA(g.type(), CONDITION) ? "a Condition" : null;
+            if (kind != null) {
+                report.error(Tag.BatonGuardTwice, m.element(), g.annotation(), g.value(), "@Guarded(\"" + g.name()
+                        + "\") twice on " + m.name() + "(): '" + g.name() + "' is " + kind + ", which is not"
+                        + " reentrant, so the second acquire would wait for the first forever; remove one"
+                        + " (a Semaphore may be named twice: it takes two permits)");
+            }
+            return;
+        }
+    }
+
+    private boolean isA(TypeMirror type, String name) {
+        TypeElement e = elements.getTypeElement(name);
+        return e != null && type != null && types.isAssignable(type, types.erasure(e.asType()));
     }
 
     private void checkConsumes(TemplateClass template, TemplateMethod m, Report report) {
         NamedRef ref = m.consumes();
-        checkRef(template, m, ref, "@Consumes", QUEUE, Tag.BatonConsumesType, "a Queue", report);
+        AnnotationValue workers = Annotations.explicitValue(ref.annotation(), "workers");
         if (m.workers() < 1) {
-            report.error(Tag.BatonConsumesType, m.element(), ref.annotation(),
-                    dev.baton.processor.model.Annotations.explicitValue(ref.annotation(), "workers"),
-                    "@Consumes(workers = " + m.workers() + "): at least one worker is needed");
+            report.error(Tag.BatonConsumesWorkers, m.element(), ref.annotation(), workers, "@Consumes(workers = "
+                    + m.workers() + "): startConsumers() spawns that many worker tasks, so at least one is needed;"
+                    + " use workers = 1 or more");
         }
-        if (m.element().getParameters().size() != 1) {
-            report.error(Tag.BatonConsumesType, m.element(), ref.annotation(), null,
-                    "@Consumes method " + m.name() + "() must take exactly one parameter, the item; it takes "
-                            + m.element().getParameters().size());
+        int count = m.element().getParameters().size();
+        if (count != 1) {
+            report.error(Tag.BatonConsumesItem, m.element(), "@Consumes method " + m.name() + "() must take exactly"
+                    + " one parameter, the item each worker got from the queue; it takes " + count
+                    + (count == 0 ? ": add one, e.g. '" + m.name() + "(String item)'" : ""));
+        }
+        if (ref.isParameter()) {
+            report.error(Tag.BatonConsumesType, m.element(), ref.annotation(), ref.value(), "@Consumes(\""
+                    + ref.name() + "\"): '" + ref.name() + "' is the method's parameter, the item; @Consumes names"
+                    + " the field holding the queue" + fitting(template, null, elements.getTypeElement(QUEUE),
+                            " (", ")"));
+            return;
+        }
+        if (!checkRef(template, m, ref, "@Consumes", QUEUE, Tag.BatonConsumesType, QUEUE_TYPES, report)) {
             return;
         }
         TypeElement queue = elements.getTypeElement(QUEUE);
-        if (ref.type() == null || queue == null || !types.isAssignable(ref.type(), types.erasure(queue.asType()))) {
+        TypeMirror element = queueElementType(ref.type(), queue);
+        if (element == null) {
+            report.error(Tag.BatonConsumesType, m.element(), ref.annotation(), ref.value(), "@Consumes(\""
+                    + ref.name() + "\"): field '" + ref.name() + "' has the raw type " + simple(ref.type())
+                    + "; give it its element type, e.g. Queue<String>, so that Baton can check the item parameter");
             return;
         }
-        TypeMirror element = queueElementType(ref.type(), queue);
-        TypeMirror param = m.element().getParameters().get(0).asType();
-        if (element != null && !types.isAssignable(element, param)) {
-            report.error(Tag.BatonConsumesType, m.element(), ref.annotation(), ref.value(),
-                    "@Consumes(\"" + ref.name() + "\"): the queue holds " + simple(element)
-                            + ", which cannot be assigned to the parameter " + simple(param) + " "
-                            + m.element().getParameters().get(0).getSimpleName());
+        if (count != 1) {
+            return;
+        }
+        VariableElement param = m.element().getParameters().get(0);
+        if (element.getKind() == TypeKind.WILDCARD) {
+            TypeMirror bound = ((WildcardType) element).getExtendsBound();
+            element = bound != null ? bound : elements.getTypeElement("java.lang.Object").asType();
+        }
+        if (!types.isAssignable(element, param.asType())) {
+            report.error(Tag.BatonConsumesItem, param, "@Consumes(\"" + ref.name() + "\"): the queue holds "
+                    + simple(element) + ", which cannot be assigned to the parameter " + simple(param.asType()) + " "
+                    + param.getSimpleName() + "; declare the parameter as " + simple(element)
+                    + " (or a supertype of it)");
         }
     }
 
@@ -199,23 +331,71 @@ public final class TemplateValidator {
         return null;
     }
 
-    private List<String> candidates(TemplateClass template, TemplateMethod m) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    /** "; did you mean 'lock'?", else the names of the fitting type, else "". */
+    private String suggestion(TemplateClass template, TemplateMethod m, String name, TypeElement required,
+            String what) {
+        List<String> all = new ArrayList<>();
         for (VariableElement p : m.element().getParameters()) {
-            out.add(p.getSimpleName().toString());
+            all.add(p.getSimpleName().toString());
         }
-        for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(elements.getAllMembers(template.element()))) {
-            out.add(f.getSimpleName().toString());
+        for (VariableElement f : reachableFields(template)) {
+            all.add(f.getSimpleName().toString());
+        }
+        String closest = Suggestions.closest(name, all);
+        if (closest != null) {
+            return "; did you mean '" + closest + "'?";
+        }
+        return fitting(template, m, required, "; " + capitalize(what.split(" \\(")[0]) + " in scope: ", "");
+    }
+
+    /** The parameters and reachable fields of the required type, listed, or "" if none. */
+    private String fitting(TemplateClass template, TemplateMethod m, TypeElement required, String prefix,
+            String suffix) {
+        if (required == null) {
+            return "";
+        }
+        TypeMirror erased = types.erasure(required.asType());
+        List<String> names = new ArrayList<>();
+        if (m != null) {
+            for (VariableElement p : m.element().getParameters()) {
+                if (types.isAssignable(p.asType(), erased)) {
+                    names.add("'" + p.getSimpleName() + "'");
+                }
+            }
+        }
+        for (VariableElement f : reachableFields(template)) {
+            TypeMirror t = types.asMemberOf((DeclaredType) template.element().asType(), f);
+            if (types.isAssignable(t, erased)) {
+                names.add("'" + f.getSimpleName() + "'");
+            }
+        }
+        return names.isEmpty() ? "" : prefix + String.join(", ", names) + suffix;
+    }
+
+    private List<VariableElement> reachableFields(TemplateClass template) {
+        List<VariableElement> out = new ArrayList<>();
+        for (VariableElement f : ElementFilter.fieldsIn(elements.getAllMembers(template.element()))) {
+            if (unreachable(template, f) == null) {
+                out.add(f);
+            }
         }
         return out;
     }
 
-    static String simple(TypeMirror t) {
-        return t.toString().replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
+    private static String capitalize(String s) {
+        String t = s.startsWith("a ") ? s.substring(2) : s.startsWith("an ") ? s.substring(3) : s;
+        return t.endsWith("s") ? t : t + "s";
     }
 
-    /** Whether the element is one of Baton's coroutine methods. */
-    static boolean isCoroutine(Element e) {
-        return Annotations.isCoroutine(e);
+    private static String article(TypeMirror t) {
+        if (t.getKind() != TypeKind.DECLARED) {
+            return "";
+        }
+        return "AEIOU".indexOf(simple(t).charAt(0)) >= 0 ? "an " : "a ";
+    }
+
+    /** A type as users write it, without package names: {@code Queue<String>}. */
+    static String simple(TypeMirror t) {
+        return t.toString().replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
     }
 }

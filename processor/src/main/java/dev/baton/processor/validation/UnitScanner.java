@@ -1,0 +1,210 @@
+package dev.baton.processor.validation;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import dev.baton.processor.model.Annotations;
+import dev.baton.processor.model.TemplateReader;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Scans whole compilation units, beyond the template classes, for three misuses that
+ * javac's annotation discovery does not show the processor:
+ * <ul>
+ *   <li>{@link Tag#BatonAwaitOutsideCoroutine} (error): {@code await(...)} in a method,
+ *       constructor or initializer that is not a coroutine, where it would throw at run time;
+ *   <li>{@link Tag#BatonTemplateClass} (error): a coroutine method of a local or anonymous
+ *       class, which {@code RoundEnvironment} never reports and Baton cannot subclass;
+ *   <li>{@link Tag#BatonDirectInstantiation} (warning): {@code new X(...)} of a template
+ *       class, whose coroutine methods then run untransformed.
+ * </ul>
+ * Candidates are found by syntax first (a call named {@code await}, a method with an
+ * annotation named like Baton's, a {@code new} of a template's simple name), and only those
+ * are resolved with {@link Trees#getElement}, so unrelated classes are not attributed.
+ */
+public final class UnitScanner {
+    private static final String BATON = "dev.baton.runtime.Baton";
+    private static final Set<String> ANNOTATION_NAMES = Set.of("Async", "Guarded", "AwaitsEvent", "Consumes", "List");
+
+    private final Trees trees;
+
+    public UnitScanner(Trees trees) {
+        this.trees = trees;
+    }
+
+    /**
+     * Scans {@code unit}; {@code templates} maps the simple names of the template classes known
+     * so far to their qualified names (for the direct-instantiation warning).
+     */
+    public void scan(CompilationUnitTree unit, Map<String, Set<String>> templates, Report report) {
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitMethod(MethodTree m, Void unused) {
+                if (hasBatonLikeAnnotation(m) && trees.getElement(getCurrentPath()) instanceof ExecutableElement e
+                        && Annotations.isCoroutine(e)) {
+                    if (isInLocalClass(e)) {
+                        report.error(Tag.BatonTemplateClass, e, unit, m, "coroutine method " + e.getSimpleName()
+                                + "() is declared in a local or anonymous class, which Baton cannot subclass (and"
+                                + " javac does not show it to annotation processors); move it into a top-level or"
+                                + " static nested class");
+                    }
+                    // a coroutine's own body is checked by BodyValidator
+                    scan(m.getModifiers(), null);
+                    return null;
+                }
+                return super.visitMethod(m, unused);
+            }
+
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree mi, Void unused) {
+                if (isNamedAwait(mi) && trees.getElement(getCurrentPath()) instanceof ExecutableElement e
+                        && e.getEnclosingElement() instanceof TypeElement owner
+                        && owner.getQualifiedName().contentEquals(BATON)) {
+                    report.error(Tag.BatonAwaitOutsideCoroutine, owner, unit, mi, outside(getCurrentPath()));
+                }
+                return super.visitMethodInvocation(mi, unused);
+            }
+
+            @Override
+            public Void visitNewClass(NewClassTree n, Void unused) {
+                String simple = simpleName(n.getIdentifier());
+                Set<String> candidates = simple == null ? null : templates.get(simple);
+                if (candidates != null) {
+                    TypeElement created = createdType(getCurrentPath(), n);
+                    if (created != null && candidates.contains(created.getQualifiedName().toString())) {
+                        String generated = TemplateReader.generatedName(created);
+                        boolean body = n.getClassBody() != null;
+                        report.warning(Tag.BatonDirectInstantiation, created, unit, n, "'new " + n.getIdentifier()
+                                + "(...)" + (body ? " {...}" : "") + "' " + (body ? "subclasses" : "instantiates")
+                                + " the template " + created.getSimpleName() + " itself, whose coroutine methods"
+                                + " run untransformed (no guards, and the first await throws); use the generated"
+                                + " class instead: 'new " + generated + "(...)" + (body ? " {...}" : "") + "'");
+                    }
+                }
+                return super.visitNewClass(n, unused);
+            }
+        }.scan(unit, null);
+    }
+
+    private static boolean hasBatonLikeAnnotation(MethodTree m) {
+        for (AnnotationTree a : m.getModifiers().getAnnotations()) {
+            String name = simpleName(a.getAnnotationType());
+            if (name != null && ANNOTATION_NAMES.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNamedAwait(MethodInvocationTree mi) {
+        if (mi.getArguments().size() != 1) {
+            return false;
+        }
+        ExpressionTree s = mi.getMethodSelect();
+        return s instanceof IdentifierTree id ? id.getName().contentEquals("await")
+                : s instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("await");
+    }
+
+    /** The last identifier of a type as written ({@code Foo} of {@code a.b.Foo<T>}), or null. */
+    private static String simpleName(Tree type) {
+        if (type instanceof ParameterizedTypeTree p) {
+            type = p.getType();
+        }
+        if (type instanceof IdentifierTree id) {
+            return id.getName().toString();
+        }
+        if (type instanceof MemberSelectTree ms) {
+            return ms.getIdentifier().toString();
+        }
+        return null;
+    }
+
+    /** The class a {@code new} creates (the superclass, for an anonymous class), or null. */
+    private TypeElement createdType(TreePath path, NewClassTree n) {
+        Element ctor = trees.getElement(path);
+        if (ctor == null || !(ctor.getEnclosingElement() instanceof TypeElement t)) {
+            return null;
+        }
+        if (t.getNestingKind() == NestingKind.ANONYMOUS) {
+            if (t.getSuperclass().getKind() == TypeKind.DECLARED
+                    && ((DeclaredType) t.getSuperclass()).asElement() instanceof TypeElement s
+                    && !s.getQualifiedName().contentEquals("java.lang.Object")) {
+                return s;
+            }
+            return null;
+        }
+        return t;
+    }
+
+    private static boolean isInLocalClass(Element e) {
+        for (Element p = e.getEnclosingElement(); p instanceof TypeElement t; p = p.getEnclosingElement()) {
+            if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What is wrong with an await at {@code path}, and how to fix it. */
+    private String outside(TreePath path) {
+        boolean inLambda = false;
+        for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+            Tree t = p.getLeaf();
+            if (t instanceof LambdaExpressionTree) {
+                inLambda = true;
+            } else if (t instanceof MethodTree m) {
+                Element e = trees.getElement(p);
+                String owner = e == null ? "" : e.getEnclosingElement().getSimpleName().toString();
+                String method = owner.isEmpty() ? m.getName() + "() of an anonymous class" : owner + "." + m.getName()
+                        + "()";
+                if (m.getReturnType() == null) {
+                    return "await outside a coroutine: it stands in a constructor of " + owner + ", which Baton does"
+                            + " not compile, so it would throw at run time; constructors cannot be coroutines: move"
+                            + " the await into an @Async method and await or spawn that";
+                }
+                String generated = e != null && e.getEnclosingElement() instanceof TypeElement te
+                        ? TemplateReader.generatedName(te) : "Baton_" + owner;
+                boolean isStatic = m.getModifiers().getFlags().contains(Modifier.STATIC);
+                String fix = inLambda
+                        ? "a lambda is never compiled into a state machine: await in a coroutine's own body, or make"
+                                + " the lambda's work an @Async method and await it"
+                        : isStatic
+                                ? "coroutine methods are instance methods: make " + m.getName() + "() an instance"
+                                        + " method annotated with @Async that returns Coroutine<T>, and run it with"
+                                        + " EventLoop.run(new " + generated + "()." + m.getName() + "())"
+                                : "annotate " + m.getName() + "() with @Async (or @Guarded, @AwaitsEvent,"
+                                        + " @Consumes) and make it return Coroutine<T>";
+                return "await outside a coroutine: it stands in " + (inLambda ? "a lambda in " : "") + method
+                        + ", which is not annotated, so Baton does not compile it and the await would throw at run"
+                        + " time; " + fix;
+            } else if (t instanceof ClassTree c) {
+                return "await outside a coroutine: it stands in " + (inLambda ? "a lambda in " : "")
+                        + "an initializer of " + (c.getSimpleName().length() == 0 ? "an anonymous class"
+                                : c.getSimpleName()) + ", which Baton does not compile, so it would throw at run"
+                        + " time; move the await into a method annotated with @Async that returns Coroutine<T>";
+            }
+        }
+        return "await outside a coroutine: it would throw at run time; await only in the body of a method"
+                + " annotated with @Async that returns Coroutine<T>";
+    }
+}
