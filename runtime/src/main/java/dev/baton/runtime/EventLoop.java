@@ -49,7 +49,8 @@ public final class EventLoop implements AutoCloseable {
     private final long originNanos = System.nanoTime();
     private double virtualNow;
 
-    private final ArrayDeque<Runnable> ready = new ArrayDeque<>(64);
+    /** Runnables (handles, timers, inbox callbacks) and tasks to step, which need no wrapper. */
+    private final ArrayDeque<Object> ready = new ArrayDeque<>(64);
     private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>(TimerHandle::compare);
     private int timerCancelledCount;
     private long timerSequence;
@@ -393,9 +394,13 @@ public final class EventLoop implements AutoCloseable {
         }
 
         for (int todo = ready.size(); todo > 0; todo--) {
-            Runnable callback = ready.pollFirst();
+            Object callback = ready.pollFirst();
             try {
-                callback.run();
+                if (callback instanceof Task) {
+                    ((Task<?>) callback).wakeup();
+                } else {
+                    ((Runnable) callback).run();
+                }
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable t) {
@@ -549,9 +554,9 @@ public final class EventLoop implements AutoCloseable {
         currentTask = previous;
     }
 
-    /** Appends an internal callback (a task's step) without allocating a Handle. */
-    void enqueue(Runnable step) {
-        ready.addLast(step);
+    /** Schedules a task's next step (its {@code wakeup}) without allocating a Handle or a lambda. */
+    void enqueue(Task<?> task) {
+        ready.addLast(task);
     }
 
     void timerHandleCancelled() {

@@ -31,7 +31,6 @@ public final class Task<T> extends Promise<T> {
     private boolean mustCancel;
     private int cancelsRequested;
     private CancelledException cancelledException;
-    private final Runnable wakeup = this::wakeup;
     /** The loop's list of unfinished tasks. */
     Task<?> previousLive, nextLive;
 
@@ -43,7 +42,7 @@ public final class Task<T> extends Promise<T> {
         this.name = name;
         coroutine.startAsTask(this);
         loop.taskStarted(this);
-        loop.enqueue(wakeup);
+        loop.enqueue(this);
     }
 
     /** The task's name: {@code Task-N} unless set. */
@@ -130,15 +129,16 @@ public final class Task<T> extends Promise<T> {
     /** The running body yields for one loop iteration (a bare {@code yield}: sleep(0)). */
     void suspendYield(StateMachine<?> machine) {
         resumeTarget = machine;
-        loop.enqueue(wakeup);
+        loop.enqueue(this);
     }
 
     /** The promise this task waits on completed: resume one step later. */
     void scheduleWakeup() {
-        loop.enqueue(wakeup);
+        loop.enqueue(this);
     }
 
-    private void wakeup() {
+    /** Steps the task: called by the loop for what {@link EventLoop#enqueue} queued. */
+    void wakeup() {
         Promise<?> awaited = waitingOn;
         Object value = null;
         Throwable failure = null;
