@@ -1,0 +1,49 @@
+package dev.baton.conformance.scenarios;
+
+import static dev.baton.runtime.Baton.*;
+
+import dev.baton.Guarded;
+import dev.baton.Async;
+import dev.baton.conformance.Scenario;
+import dev.baton.runtime.CancelledException;
+import dev.baton.runtime.Condition;
+import dev.baton.runtime.Coroutine;
+import dev.baton.runtime.Task;
+
+/**
+ * test_locks.py ConditionTests.test_cancelled_error_wakeup: cancelled with a message while
+ * waiting; the same CancelledException instance leaves the task.
+ */
+public abstract class ConditionCancelledErrorWakeup extends Scenario {
+    boolean wake;
+    CancelledException raised;
+    final Condition cond = new Condition();
+
+    @Guarded("cond")
+    Coroutine<Void> func() {
+        try {
+            await(cond.waitFor(() -> wake));
+        } catch (CancelledException err) {
+            print("inside:", repr(err), "locked:", cond.locked());
+            raised = err;
+            throw err;
+        }
+        return done();
+    }
+
+    @Async
+    @Override
+    public Coroutine<Void> main() {
+        Task<Void> task = spawn(func());
+        await(sleep(0));
+        task.cancel("foo");
+        try {
+            await(task);
+        } catch (CancelledException err) {
+            print("outside:", repr(err));
+            print("same instance:", err == raised);
+        }
+        print("locked:", cond.locked());
+        return done();
+    }
+}
