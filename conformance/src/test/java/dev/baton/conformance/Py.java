@@ -130,7 +130,7 @@ public final class Py {
         }
         double magnitude = Math.abs(x);
         if (x == 0 || (magnitude >= 1e-4 && magnitude < 1e16)) {
-            String plain = new BigDecimal(Double.toString(x)).toPlainString();
+            String plain = new BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
             if (plain.indexOf('.') < 0) {
                 plain += ".0";
             }

@@ -47,4 +47,37 @@ class ConsumesTest {
         assertThat(run.failure()).isNull();
         assertThat(run.lines()).containsExactlyElementsIn(Twins.transcript("consumes")).inOrder();
     }
+
+    @Test
+    void aTemplateImplementingConsumersCallsStartConsumersDirectly() throws Exception {
+        Templates.Loaded t = compileClean(Templates.source("Direct",
+                "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "import java.util.List;",
+                "public abstract class Direct implements Consumers {",
+                "  final Queue<Integer> q = new Queue<>();",
+                "  @Consumes(\"q\")",
+                "  Coroutine<Void> handle(Integer item) {",
+                "    System.out.println(\"item \" + item);",
+                "    return done();",
+                "  }",
+                "  @Async",
+                "  Coroutine<Void> main() {",
+                "    List<Task<Void>> workers = startConsumers();",
+                "    q.putNowait(1);",
+                "    await(q.join());",
+                "    q.shutdown();",
+                "    await(waitTasks(workers, ReturnWhen.ALL_COMPLETED));",
+                "    System.out.println(\"workers \" + workers.size());",
+                "    return done();",
+                "  }",
+                "}"));
+        Class<?> generated = t.loader.loadClass("t.Baton_Direct");
+        assertThat(java.lang.reflect.Modifier.isAbstract(generated.getModifiers())).isFalse();
+        Templates.Run run = t.run("Direct", "main");
+        assertThat(run.failure()).isNull();
+        assertThat(run.lines()).containsExactly("item 1", "workers 1").inOrder();
+    }
 }

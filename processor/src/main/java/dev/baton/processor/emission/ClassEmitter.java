@@ -301,7 +301,9 @@ public final class ClassEmitter {
             if (!e.getModifiers().contains(Modifier.ABSTRACT)) {
                 continue;
             }
-            boolean implemented = false;
+            // a template that implements Consumers itself gets startConsumers() generated
+            boolean implemented = e.getSimpleName().contentEquals("startConsumers") && e.getParameters().isEmpty()
+                    && template.methods().stream().anyMatch(m -> m.consumes() != null);
             if (lowered != null) {
                 for (TemplateMethod m : template.methods()) {
                     implemented |= m.element().equals(e) && lowered.containsKey(m);

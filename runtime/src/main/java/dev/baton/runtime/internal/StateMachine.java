@@ -115,7 +115,8 @@ public abstract class StateMachine<T> extends Coroutine<T> {
 
     private void start(Task<?> owner, StateMachine<?> awaiting) {
         if (lifecycle != NEW || task != null) {
-            throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
+            // asyncio's message exactly (the fidelity rule); the stack trace shows which coroutine
+            throw new IllegalStateException("cannot reuse already awaited coroutine");
         }
         task = owner;
         caller = awaiting;
