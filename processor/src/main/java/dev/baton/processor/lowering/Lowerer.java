@@ -82,6 +82,8 @@ final class Lowerer {
     private TryEntry tryContext;
     private String caughtField;
     private int syntheticCount;
+    /** A condition's temporaries, released once the line using it is added (see {@link #test}). */
+    private int releaseAfterAdd = -1;
     final Spiller spiller;
     /** The lowered switch expressions whose cases are being lowered: where their yields go. */
     private final Map<Tree, YieldTarget> yieldTargets = new IdentityHashMap<>();
@@ -135,6 +137,11 @@ final class Lowerer {
                 current.lines.add(clears);
             }
             current.lines.add(code);
+        }
+        if (releaseAfterAdd >= 0) {
+            int mark = releaseAfterAdd;
+            releaseAfterAdd = -1;
+            spiller.release(mark);
         }
     }
 
@@ -483,7 +490,13 @@ final class Lowerer {
             return condition(cond);
         }
         int mark = spiller.begin(cond);
-        return parenthesized(settle(spiller.value(cond), info.type(cond), "$test", mark));
+        Code value = spiller.value(cond);
+        if (spiller.binding(cond) != null) {
+            // its pattern variables must stay in scope for the statements the condition guards
+            releaseAfterAdd = mark;
+            return parenthesized(value);
+        }
+        return parenthesized(settle(value, info.type(cond), "$test", mark));
     }
 
     /** {@code code} in parentheses, unless it is a parenthesized tree already. */

@@ -179,6 +179,16 @@ final class Renderer {
                 }
                 return null;
             }
+
+            @Override
+            public Void visitVariable(VariableTree v, Void unused) {
+                // a variable declared inside an expression (a pattern's binding) lives where declared
+                Element e = info.element(v);
+                if (BodyInfo.isLocal(e)) {
+                    uses.computeIfAbsent((VariableElement) e, k -> new HashSet<>()).add(state);
+                }
+                return super.visitVariable(v, unused);
+            }
         }.scan(root, null);
     }
 

@@ -312,6 +312,9 @@ final class Spiller {
         Map<Tree, Code> replacements = new IdentityHashMap<>();
         for (int i = 0; i <= last; i++) {
             ExpressionTree child = children.get(i);
+            if (i < last) {
+                checkNoBinding(child);
+            }
             Code code = value(child);
             if (i < last) {
                 code = spilled(child, code);
@@ -526,6 +529,7 @@ final class Spiller {
         if (!info.containsAwait(right)) {
             return inOrder(e, List.of(e.getLeftOperand(), right));
         }
+        checkNoBinding(e.getLeftOperand());
         Code left = value(e.getLeftOperand());
         Temp t = temp(e, info.type(e));
         String field = lowerer.m() + "." + t.field();
@@ -548,6 +552,7 @@ final class Spiller {
         if (!info.containsAwait(yes) && !info.containsAwait(no)) {
             return inOrder(e, List.of(e.getCondition()));
         }
+        checkNoBinding(e.getCondition());
         Code cond = value(e.getCondition());
         Temp t = temp(e, info.type(e));
         String field = lowerer.m() + "." + t.field();
@@ -634,6 +639,53 @@ final class Spiller {
     }
 
     // ---- errors ----
+
+    /**
+     * Refuses an operand that declares a pattern variable when the rest of the expression is
+     * evaluated in another step: the variable's scope cannot reach across the split.
+     */
+    private void checkNoBinding(ExpressionTree operand) {
+        Tree binding = binding(operand);
+        if (binding != null) {
+            throw refuse(Tag.BatonUnsupported, binding, "the pattern variable '" + info.text(binding) + "' is declared"
+                    + " to the left of an await in the same expression; Baton evaluates the two sides in different"
+                    + " steps, so its scope cannot reach across the await; test with 'instanceof' and declare the"
+                    + " variable in a statement of its own, e.g. 'if (o instanceof T) { T t = (T) o; ... }'");
+        }
+    }
+
+    /** The first pattern variable {@code tree} declares (outside lambdas and classes), or null. */
+    Tree binding(Tree tree) {
+        Tree[] found = {null};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree t, Void unused) {
+                return found[0] != null ? null : super.scan(t, unused);
+            }
+
+            @Override
+            public Void visitVariable(com.sun.source.tree.VariableTree v, Void unused) {
+                found[0] = v;
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree l, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree c, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitSwitchExpression(SwitchExpressionTree sw, Void unused) {
+                return scan(sw.getExpression(), null); // locals of its cases are its own
+            }
+        }.scan(tree, null);
+        return found[0];
+    }
 
     Refused refuse(Tag tag, Tree tree, String message) {
         lowerer.report.error(tag, lowerer.method, info.unit, tree, message);
