@@ -405,4 +405,69 @@ class ExpressionTest {
               }
             """);
     }
+
+    @Test
+    void loopConditionsReevaluated() {
+        runAgainstTwin("Loops", """
+              @Async Coroutine<Void> main() {
+                Task<Void> t = spawn(ticker(80));
+                for (int i = 0; i < await(f("limit", 4)); i = await(ready("update", 1)) + i) {
+                  if (i == 1) continue;
+                  System.out.println("for " + i);
+                }
+                int k = 0;
+                do {
+                  k++;
+                  if (k == 2) continue;
+                  System.out.println("do " + k);
+                } while (await(f("again", k)) < 3);
+                int x;
+                if (b("c", true) && (x = await(f("x", 5))) > 0) {
+                  System.out.println("assigned " + x);
+                }
+                final int first = await(f("first", 1)) + 1;
+                System.out.println("final " + first);
+                await(t);
+                return done();
+              }
+            """);
+    }
+
+    /** {@code this} and {@code super} receivers stay as written; no temporary holds them. */
+    @Test
+    void thisAndSuperReceiversAreNotSpilled() {
+        List<String> lines = new ArrayList<>(List.of(
+                "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "import java.util.List;",
+                "public abstract class Receivers extends Base {"));
+        lines.addAll(List.of(PRELUDE.split("\n")));
+        lines.addAll(List.of("""
+                  int twice(int a, int b) { System.out.println("twice " + a + " " + b); return 2 * (a + b); }
+                  @Async Coroutine<Integer> main() {
+                    int a = this.twice(v("a", 1), await(f("b", 2)));
+                    int b = twice(v("c", 3), await(ready("d", 4)));
+                    int c = super.add(v("e", 5), await(f("f", 6)));
+                    return done(a + b + c);
+                  }
+                }
+                """.split("\n")));
+        Templates.Loaded t = Templates.compileClean(
+                Templates.source("Base",
+                        "package t;",
+                        "public abstract class Base {",
+                        "  int add(int a, int b) { System.out.println(\"base \" + a + \" \" + b); return a + b; }",
+                        "}"),
+                Templates.source("Receivers", lines.toArray(new String[0])));
+        String generated = Templates.generated(t.compilation, "t.Baton_Receivers");
+        assertWithMessage(generated).that(generated).contains("this.twice($m.$int, ");
+        assertWithMessage(generated).that(generated).contains("super.add($m.$int, ");
+        assertWithMessage(generated).that(generated).doesNotContain("= this;");
+        Templates.Run run = t.run("Receivers", "main");
+        assertWithMessage(run.output()).that(run.result()).isEqualTo(31);
+        assertWithMessage(run.output()).that(run.lines()).containsExactly("a", "await b", "resume b", "twice 1 2", "c",
+                "ready d", "twice 3 4", "e", "await f", "resume f", "base 5 6").inOrder();
+    }
 }
