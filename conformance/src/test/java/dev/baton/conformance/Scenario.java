@@ -46,6 +46,14 @@ public abstract class Scenario {
         return Py.round(x, digits);
     }
 
+    /**
+     * Elapsed {@code seconds} in whole tenths, rounded down: the twins print times this way,
+     * as CPython's real clock runs late (never early) when the machine is loaded.
+     */
+    protected static double tenths(double seconds) {
+        return Math.floor(seconds * 10 + 1e-6) / 10;
+    }
+
     /** A mutable list of {@code items}: a Python list literal. */
     @SafeVarargs
     protected static <T> List<T> list(T... items) {

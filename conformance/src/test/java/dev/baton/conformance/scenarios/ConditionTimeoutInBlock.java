@@ -21,7 +21,7 @@ public abstract class ConditionTimeoutInBlock extends Scenario {
         try {
             await(waitFor(condition.waitNotified(), 0.5));
         } catch (TimeoutException e) {
-            print("caught", repr(e), "after", round(loop.time() - start, 1));
+            print("caught", repr(e), "after", tenths(loop.time() - start));
         }
         print("locked:", condition.locked());
         return done();

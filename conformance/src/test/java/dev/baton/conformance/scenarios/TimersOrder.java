@@ -17,13 +17,13 @@ public abstract class TimersOrder extends Scenario {
     double start;
 
     void fire(String name) {
-        print("timer", name, "at", round(EventLoop.current().time() - start, 1));
+        print("timer", name, "at", tenths(EventLoop.current().time() - start));
     }
 
     @Async
     Coroutine<Void> sleeper(String name, double delay) {
         await(sleep(delay));
-        print("sleeper", name, "woke at", round(EventLoop.current().time() - start, 1));
+        print("sleeper", name, "woke at", tenths(EventLoop.current().time() - start));
         return done();
     }
 
@@ -43,7 +43,7 @@ public abstract class TimersOrder extends Scenario {
 
         await(gather(sleeper("x", 0.2), sleeper("y", 0.1), sleeper("z", 0.4)));
         await(sleep(0.1));
-        print("main done at", round(loop.time() - start, 1));
+        print("main done at", tenths(loop.time() - start));
         return done();
     }
 }

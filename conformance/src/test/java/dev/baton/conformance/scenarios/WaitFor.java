@@ -19,7 +19,7 @@ public abstract class WaitFor extends Scenario {
     double start;
 
     double now() {
-        return round(EventLoop.current().time() - start, 1);
+        return tenths(EventLoop.current().time() - start);
     }
 
     @Async
