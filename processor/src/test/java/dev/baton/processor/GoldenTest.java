@@ -90,6 +90,38 @@ class GoldenTest {
                 "}");
     }
 
+    /** Awaits inside expressions: spilled operands, short circuit, a chosen branch, a compound assignment. */
+    static JavaFileObject spilling() {
+        return Templates.source("Spilling",
+                "package t;",
+                "",
+                "import static dev.baton.runtime.Baton.*;",
+                "",
+                "import dev.baton.Async;",
+                "import dev.baton.runtime.*;",
+                "import java.util.List;",
+                "",
+                "public abstract class Spilling {",
+                "    int total;",
+                "    List<String> names = List.of(\"a\", \"b\");",
+                "",
+                "    @Async",
+                "    Coroutine<String> main(Queue<Integer> q, boolean fast) {",
+                "        total += await(q.get());",
+                "        String name = names.get(total % 2) + await(q.get());",
+                "        if (fast && await(q.get()) > total) {",
+                "            name = fast ? name : await(q.get()) + name;",
+                "        }",
+                "        return done(name + Math.max(total, await(q.get())));",
+                "    }",
+                "}");
+    }
+
+    @Test
+    void spillingSnapshot() throws IOException {
+        check(spilling(), "t.Baton_Spilling", "Baton_Spilling.java.txt");
+    }
+
     @Test
     void lockExampleSnapshot() throws IOException {
         check(lockExample(), "t.Baton_LockExample", "Baton_LockExample.java.txt");
@@ -102,7 +134,7 @@ class GoldenTest {
 
     @Test
     void sameInputGivesByteIdenticalOutput() {
-        for (JavaFileObject source : new JavaFileObject[] {lockExample(), retries()}) {
+        for (JavaFileObject source : new JavaFileObject[] {lockExample(), retries(), spilling()}) {
             String name = "t.Baton_" + source.getName().replaceAll(".*/|\\.java$", "");
             String first = Templates.generated(Templates.compile(source), name);
             String second = Templates.generated(Templates.compile(source), name);

@@ -490,7 +490,7 @@ final class Lowerer {
             return condition(cond);
         }
         int mark = spiller.begin(cond);
-        Code value = spiller.value(cond);
+        Code value = spiller.value(Spiller.strip(cond));
         if (spiller.binding(cond) != null) {
             // its pattern variables must stay in scope for the statements the condition guards
             releaseAfterAdd = mark;

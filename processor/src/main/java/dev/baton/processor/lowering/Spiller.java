@@ -68,6 +68,8 @@ final class Spiller {
     private final List<Temp> pendingClears = new ArrayList<>();
     /** The codes that only read a temporary: already stable, never spilled again. */
     private final Set<Code> stableCodes = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The codes that need no parentheses as an operand: await results and temporaries. */
+    private final Set<Code> primaryCodes = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The full expression being taken apart: what "the rest of the expression" means. */
     private Tree root;
 
@@ -288,9 +290,16 @@ final class Spiller {
             }
         }
         if (cast == null) {
-            return Code.of(lowerer.names.value);
+            Code c = Code.of(lowerer.names.value);
+            primaryCodes.add(c);
+            return c;
         }
-        return bare ? Code.of("(", cast, ") ", lowerer.names.value) : Code.of("((", cast, ") ", lowerer.names.value, ")");
+        if (bare) {
+            return Code.of("(", cast, ") ", lowerer.names.value);
+        }
+        Code c = Code.of("((", cast, ") ", lowerer.names.value, ")");
+        primaryCodes.add(c);
+        return c;
     }
 
     /**
@@ -349,6 +358,7 @@ final class Spiller {
     private Code read(Temp t) {
         Code c = Code.of(lowerer.m(), ".", t.field());
         stableCodes.add(c);
+        primaryCodes.add(c);
         return c;
     }
 
@@ -553,7 +563,7 @@ final class Spiller {
             return inOrder(e, List.of(e.getCondition()));
         }
         checkNoBinding(e.getCondition());
-        Code cond = value(e.getCondition());
+        Code cond = value(strip(e.getCondition()));
         Temp t = temp(e, info.type(e));
         String field = lowerer.m() + "." + t.field();
         Label otherwise = new Label();
@@ -591,7 +601,9 @@ final class Spiller {
         Code saved = assignTemp(variable, type, target);
         Code x = value(e.getExpression());
         String cast = compoundCast(e.getKind(), type, info.type(e.getExpression()));
-        return Code.of(target, " = ", cast, "(", saved, " ", operator(e.getKind()), " (", x, "))");
+        Code operand = primaryCodes.contains(x) ? x : Code.of("(", x, ")");
+        Code operation = Code.of(saved, " ", operator(e.getKind()), " ", operand);
+        return cast.isEmpty() ? Code.of(target, " = ", operation) : Code.of(target, " = ", cast, "(", operation, ")");
     }
 
     /**
