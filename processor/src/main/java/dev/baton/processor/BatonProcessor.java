@@ -9,6 +9,7 @@ import dev.baton.processor.lowering.BodyInfo;
 import dev.baton.processor.lowering.LoweredMethod;
 import dev.baton.processor.lowering.MethodLowering;
 import dev.baton.processor.model.Annotations;
+import dev.baton.processor.model.ErrorTypes;
 import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
 import dev.baton.processor.model.TemplateReader;
@@ -41,6 +42,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -94,6 +96,8 @@ public final class BatonProcessor extends AbstractProcessor {
     private Trees trees;
     /** Templates seen so far, simple name to qualified names, for the direct-instantiation warning. */
     private final Map<String, Set<String>> templates = new TreeMap<>();
+    /** Templates waiting for the next round because they mention types not yet resolved. */
+    private final Set<String> deferred = new TreeSet<>();
     /** Generated files written so far, so that a failure after writing does not write twice. */
     private final Set<String> written = new HashSet<>();
 
@@ -151,21 +155,50 @@ public final class BatonProcessor extends AbstractProcessor {
                 }
             }
         }
+        for (String name : deferred) {
+            TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
+            if (t != null && !found.containsKey(name)) {
+                found.put(name, t);
+                List<ExecutableElement> list = new ArrayList<>();
+                for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
+                    if (Annotations.isCoroutine(m)) {
+                        list.add(m);
+                    }
+                }
+                methods.put(t, list);
+            }
+        }
+        deferred.clear();
         for (TypeElement t : found.values()) {
             templates.computeIfAbsent(t.getSimpleName().toString(), k -> new TreeSet<>())
                     .add(t.getQualifiedName().toString());
-            generate(t, methods.get(t));
+            generate(t, methods.get(t), round.processingOver());
         }
         scanUnits(round);
         return true; // see "What Baton claims" above
     }
 
-    private void generate(TypeElement type, List<ExecutableElement> coroutineMethods) {
+    /**
+     * Generates {@code Baton_X} for one template. A template that mentions types javac could
+     * not resolve waits for the next round (the type may be generated, e.g. another
+     * template's {@code Baton_Y}); in the last round, if its signatures are still unresolved,
+     * it gets the minimal class and no Baton diagnostics, as javac reports the unknown names.
+     */
+    private void generate(TypeElement type, List<ExecutableElement> coroutineMethods, boolean lastRound) {
         Report report = new Report();
         TemplateClass template = null;
         try {
             template = new TemplateReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees)
                     .read(type, coroutineMethods);
+            boolean unresolvedSignatures = ErrorTypes.inSignatures(template);
+            if (!lastRound && (unresolvedSignatures || unresolvedBodies(template))) {
+                deferred.add(type.getQualifiedName().toString());
+                return;
+            }
+            if (unresolvedSignatures) {
+                write(template, emitter().emit(template, null, false));
+                return;
+            }
             TemplateValidator validator = new TemplateValidator(processingEnv.getElementUtils(),
                     processingEnv.getTypeUtils());
             boolean isClass = validator.validateClass(template, report);
@@ -218,6 +251,18 @@ public final class BatonProcessor extends AbstractProcessor {
         } catch (RuntimeException | IOException | LinkageError ignored) {
             // the error above is what users need to see
         }
+    }
+
+    private boolean unresolvedBodies(TemplateClass template) {
+        if (trees == null) {
+            return false;
+        }
+        for (TemplateMethod m : template.methods()) {
+            if (m.path() != null && ErrorTypes.inBody(trees, m.path())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ClassEmitter emitter() {

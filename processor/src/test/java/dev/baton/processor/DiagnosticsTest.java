@@ -31,4 +31,79 @@ class DiagnosticsTest {
                 "  }");
         assertError(f, "[BatonAwaitPosition] await cannot stand in an assert statement", "assert 1 + await(one())");
     }
+
+    @Test
+    void varOfAnIntersectionTypeAcrossAnAwait() {
+        JavaFileObject f = template("Inter",
+                "  @Async Coroutine<Integer> main(boolean flag) {",
+                "    var mixed = flag ? Integer.valueOf(1) : \"one\";",
+                "    await(sleep(0));",
+                "    return done(mixed.hashCode());",
+                "  }");
+        assertError(f, "[BatonVarType] local 'mixed' lives across an await, so it becomes a field of the state"
+                + " machine, but its type", "var mixed = flag");
+    }
+
+    @Test
+    void patternVariableUsedAfterAnAwait() {
+        JavaFileObject f = template("Pattern",
+                "  @Async Coroutine<Integer> main(Object o) {",
+                "    if (o instanceof String s) {",
+                "      await(sleep(0));",
+                "      return done(s.length());",
+                "    }",
+                "    return done(0);",
+                "  }");
+        assertError(f, "[BatonUnsupported] pattern variable 's' is used after an await, but Baton cannot carry a"
+                + " pattern variable across an await (it is declared inside an expression); copy it into a local"
+                + " before the await, e.g. 'String sCopy = s;', and use that after it", "return done(s.length());");
+    }
+
+    @Test
+    void patternVariableCopiedBeforeTheAwaitWorks() {
+        Templates.Loaded t = Templates.compileClean(template("PatternCopy",
+                "  @Async Coroutine<Integer> main() {",
+                "    Object o = \"four\";",
+                "    if (o instanceof String s) {",
+                "      String copy = s;",
+                "      await(sleep(0));",
+                "      return done(copy.length());",
+                "    }",
+                "    return done(0);",
+                "  }"));
+        org.junit.jupiter.api.Assertions.assertEquals(4, t.run("PatternCopy", "main").result());
+    }
+
+    @Test
+    void templateUsingAnotherTemplatesGeneratedClassWaitsForIt() {
+        JavaFileObject a = template("UsesB",
+                "  @Async Coroutine<Integer> main() {",
+                "    Baton_ProvidesB b = new Baton_ProvidesB();",
+                "    await(sleep(0));",
+                "    return done(await(b.three()));",
+                "  }");
+        JavaFileObject b = template("ProvidesB",
+                "  @Async Coroutine<Integer> three() { await(sleep(0)); return done(3); }");
+        Templates.Loaded t = Templates.compileClean(a, b);
+        org.junit.jupiter.api.Assertions.assertEquals(3, t.run("UsesB", "main").result());
+    }
+
+    @Test
+    void errorsJavacReportsAreNotRepeatedNorCrashTheProcessor() {
+        JavaFileObject f = template("Broken",
+                "  final Lokc lock = null;",
+                "  @Guarded(\"lock\") Coroutine<Void> a() { return done(); }",
+                "  @Async Corutine<Void> b() { return done(); }",
+                "  @Async Coroutine<Void> c() {",
+                "    await(sleep(0));",
+                "    undefined();",
+                "    return done();",
+                "  }");
+        Compilation c = compile(f);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining("final Lokc lock");
+        for (javax.tools.Diagnostic<? extends JavaFileObject> d : c.errors()) {
+            org.junit.jupiter.api.Assertions.assertFalse(d.getMessage(null).contains("[Baton"), d.toString());
+        }
+    }
 }

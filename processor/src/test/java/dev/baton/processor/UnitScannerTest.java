@@ -197,7 +197,6 @@ class UnitScannerTest {
                 "public class Outer {",
                 "  public static class Inner {",
                 "    public @Async Coroutine<Void> work() {",
-                "      System.out.println(\"before\");",
                 "      await(sleep(0));",
                 "      return done();",
                 "    }",
