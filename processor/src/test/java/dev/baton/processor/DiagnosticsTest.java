@@ -54,9 +54,9 @@ class DiagnosticsTest {
                 "    }",
                 "    return done(0);",
                 "  }");
-        assertError(f, "[BatonUnsupported] pattern variable 's' is used after an await, but Baton cannot carry a"
-                + " pattern variable across an await (it is declared inside an expression); copy it into a local"
-                + " before the await, e.g. 'String sCopy = s;', and use that after it", "return done(s.length());");
+        assertError(f, "[BatonUnsupported] 's' lives across an await but is declared where Baton cannot move it"
+                + " into the state machine (a pattern variable?); copy it into a local declared as a statement first",
+                "if (o instanceof String s)");
     }
 
     @Test

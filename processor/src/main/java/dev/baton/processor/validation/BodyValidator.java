@@ -1,6 +1,5 @@
 package dev.baton.processor.validation;
 
-import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
@@ -15,7 +14,6 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import dev.baton.processor.lowering.BodyInfo;
 import dev.baton.processor.model.TemplateClass;
@@ -293,67 +291,6 @@ public final class BodyValidator {
                 return info.path(t).getCompilationUnit();
             }
         }.scan(method.tree().getBody(), null);
-        checkPatternVariablesAcrossAwaits(method, info, report);
-    }
-
-    /**
-     * A pattern variable ({@code o instanceof String s}) is declared inside an expression, where
-     * the lowering cannot turn it into a field of the state machine, so a use of it after an
-     * await would find it out of scope.
-     */
-    private static void checkPatternVariablesAcrossAwaits(TemplateMethod method, BodyInfo info, Report report) {
-        List<Long> awaits = new java.util.ArrayList<>();
-        List<VariableTree> bindings = new java.util.ArrayList<>();
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitMethodInvocation(MethodInvocationTree mi, Void unused) {
-                if (info.isAwait(mi)) {
-                    awaits.add((long) info.start(mi));
-                }
-                return super.visitMethodInvocation(mi, unused);
-            }
-
-            @Override
-            public Void visitBindingPattern(BindingPatternTree b, Void unused) {
-                bindings.add(b.getVariable());
-                return super.visitBindingPattern(b, unused);
-            }
-
-            @Override
-            public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
-                return null;
-            }
-
-            @Override
-            public Void visitClass(ClassTree c, Void unused) {
-                return null;
-            }
-        }.scan(method.tree().getBody(), null);
-        for (VariableTree binding : bindings) {
-            Element variable = info.element(binding);
-            long declared = info.end(binding);
-            long firstAwait = awaits.stream().filter(a -> a > declared).min(Long::compare).orElse(Long.MAX_VALUE);
-            if (variable == null || firstAwait == Long.MAX_VALUE) {
-                continue;
-            }
-            IdentifierTree[] use = {null};
-            new TreeScanner<Void, Void>() {
-                @Override
-                public Void visitIdentifier(IdentifierTree id, Void unused) {
-                    if (use[0] == null && info.start(id) > firstAwait && variable.equals(info.element(id))) {
-                        use[0] = id;
-                    }
-                    return null;
-                }
-            }.scan(method.tree().getBody(), null);
-            if (use[0] != null) {
-                report.error(Tag.BatonUnsupported, method.element(), info.path(use[0]).getCompilationUnit(), use[0],
-                        "pattern variable '" + binding.getName() + "' is used after an await, but Baton cannot carry"
-                                + " a pattern variable across an await (it is declared inside an expression); copy it"
-                                + " into a local before the await, e.g. '" + info.text(binding.getType()) + " "
-                                + binding.getName() + "Copy = " + binding.getName() + ";', and use that after it");
-            }
-        }
     }
 
     private boolean overriddenInTemplate(TypeElement type, ExecutableElement target) {
