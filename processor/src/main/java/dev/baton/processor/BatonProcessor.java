@@ -138,6 +138,15 @@ public final class BatonProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        ImplicitTypes implicitTypes = ImplicitTypes.capture(trees, round.getRootElements());
+        try {
+            return processRound(annotations, round);
+        } finally {
+            implicitTypes.restore();
+        }
+    }
+
+    private boolean processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Map<String, TypeElement> found = new TreeMap<>();
         Map<TypeElement, List<ExecutableElement>> methods = new LinkedHashMap<>();
         for (TypeElement annotation : annotations) {
