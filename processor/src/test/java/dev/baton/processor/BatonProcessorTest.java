@@ -73,7 +73,11 @@ class BatonProcessorTest {
 
     /** Runs Baton with the environment javac gives replaced by {@code wrap(env)}. */
     private static Processor wrapped(Function<ProcessingEnvironment, ProcessingEnvironment> wrap) {
-        BatonProcessor baton = new BatonProcessor();
+        return wrapped(new BatonProcessor(), wrap);
+    }
+
+    /** Runs {@code baton} with the environment javac gives replaced by {@code wrap(env)}. */
+    private static Processor wrapped(BatonProcessor baton, Function<ProcessingEnvironment, ProcessingEnvironment> wrap) {
         return new Processor() {
             @Override
             public Set<String> getSupportedOptions() {
@@ -220,43 +224,10 @@ class BatonProcessorTest {
         Set<String> supported = new BatonProcessor().getSupportedAnnotationTypes();
         assertThat(supported).containsExactly("dev.baton.Async", "dev.baton.Guarded", "dev.baton.Guarded.List",
                 "dev.baton.AwaitsEvent", "dev.baton.Consumes", "javax.annotation.processing.Generated");
-        List<Set<String>> whenOff = new ArrayList<>();
         BatonProcessor off = new BatonProcessor();
-        Compiler.javac().withProcessors(new Processor() {
-            @Override
-            public Set<String> getSupportedOptions() {
-                return off.getSupportedOptions();
-            }
-
-            @Override
-            public Set<String> getSupportedAnnotationTypes() {
-                return off.getSupportedAnnotationTypes();
-            }
-
-            @Override
-            public SourceVersion getSupportedSourceVersion() {
-                return off.getSupportedSourceVersion();
-            }
-
-            @Override
-            public void init(ProcessingEnvironment env) {
-                off.init(env);
-                whenOff.add(off.getSupportedAnnotationTypes());
-            }
-
-            @Override
-            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-                return off.process(annotations, round);
-            }
-
-            @Override
-            public Iterable<? extends Completion> getCompletions(Element e, AnnotationMirror a, ExecutableElement m,
-                    String t) {
-                return List.of();
-            }
-        }).withOptions("-Abaton.generated=false").compile(simpleTemplate());
-        assertThat(whenOff).hasSize(1);
-        assertThat(whenOff.get(0)).doesNotContain("javax.annotation.processing.Generated");
+        Compiler.javac().withProcessors(wrapped(off, env -> env)).withOptions("-Abaton.generated=false")
+                .compile(simpleTemplate());
+        assertThat(off.getSupportedAnnotationTypes()).doesNotContain("javax.annotation.processing.Generated");
     }
 
     @Test

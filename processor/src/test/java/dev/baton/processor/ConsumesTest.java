@@ -4,9 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.baton.processor.Templates.compileClean;
 import static dev.baton.processor.Templates.template;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.CompilationSubject;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** {@code @Consumes}: the Consumers interface, workers per method, nesting with the other envelopes. */

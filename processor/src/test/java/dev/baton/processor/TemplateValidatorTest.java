@@ -407,6 +407,43 @@ class TemplateValidatorTest {
                         + " type", "@Consumes(\"jobs\")");
     }
 
+    @Test
+    void emptyName() {
+        assertError(template("EmptyName",
+                        "  final Lock lock = new Lock();",
+                        "  @Guarded(\"\") Coroutine<Void> main() { return done(); }"),
+                "[BatonUnknownName] @Guarded(\"\"): no parameter or field '' in EmptyName.main(); Guards in scope:"
+                        + " 'lock'", "@Guarded(\"\")");
+    }
+
+    @Test
+    void unusualButValidTemplatesCompileCleanly() {
+        JavaFileObject base = source("GuardBase", "package t;",
+                "import dev.baton.runtime.*;",
+                "public abstract class GuardBase<G extends Guard> {",
+                "  protected G guard;",
+                "  protected GuardBase(G guard) { this.guard = guard; }",
+                "}");
+        JavaFileObject f = classSource("Odd", "public abstract class Odd extends GuardBase<Lock> implements Runnable {",
+                "  static final Semaphore SHARED = new Semaphore(1);",
+                "  public Odd() { super(new Lock()); }",
+                "  public void run() {}",
+                "  @Guarded(\"guard\") @Guarded(\"SHARED\") Coroutine<Integer> twice(int x) { return done(2 * x); }",
+                "  @Async Coroutine<Integer> twice(String s) { return done(await(twice(s.length()))); }",
+                "  @Guarded(\"g\") <L extends Guard> Coroutine<Void> generic(L g, String... rest) { return done(); }",
+                "  @Async Coroutine<Void> main$resume() { return done(); }",
+                "  @Async Coroutine<Void> Main$Machine() { return done(); }",
+                "  @Async Coroutine<Integer> main() {",
+                "    await(main$resume());",
+                "    await(generic(new Lock(), \"a\", \"b\"));",
+                "    return done(await(twice(\"abc\")));",
+                "  }");
+        Templates.Loaded t = Templates.compileClean(base, f);
+        Templates.Run run = t.run("Odd", "main");
+        assertThat(run.failure()).isNull();
+        assertThat(run.result()).isEqualTo(6);
+    }
+
     // ---- all at once ----
 
     @Test
