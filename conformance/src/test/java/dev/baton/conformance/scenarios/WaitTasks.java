@@ -9,10 +9,9 @@ import dev.baton.runtime.Coroutine;
 import dev.baton.runtime.Promise;
 import dev.baton.runtime.Task;
 import dev.baton.runtime.WaitResult;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** asyncio.wait: FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED; nothing is cancelled. */
 public abstract class WaitTasks extends Scenario {
@@ -26,18 +25,9 @@ public abstract class WaitTasks extends Scenario {
         return done(name);
     }
 
-    /**
-     * The sorted task names: Python's sets print in hash order, so the twin sorts. A loop, not
-     * a stream: a lambda over a wildcard-typed stream in a template class trips a javac bug
-     * whenever a processor asks javac for elements of the class (see the conformance report).
-     */
+    /** The sorted task names: Python's sets print in hash order, so the twin sorts. */
     static List<String> names(Collection<? extends Promise<?>> tasks) {
-        List<String> names = new ArrayList<>();
-        for (Promise<?> t : tasks) {
-            names.add(((Task<?>) t).name());
-        }
-        Collections.sort(names);
-        return names;
+        return tasks.stream().map(t -> ((Task<?>) t).name()).sorted().collect(Collectors.toList());
     }
 
     @Async
