@@ -141,7 +141,13 @@ public final class Condition extends LoopBound implements Guard {
 
     private Object waitFrom(StateMachine<?> machine) {
         confine();
-        return new Wait(this).awaitFrom(machine);
+        if (!lock.locked()) {
+            throw new IllegalStateException("cannot wait on un-acquired lock");
+        }
+        Waiter fut = new Waiter(this);
+        lock.release();
+        waiters.addLast(fut);
+        return fut.suspend(machine);
     }
 
     /** The underlying lock (for Barrier, which builds on a condition). */
@@ -162,43 +168,61 @@ public final class Condition extends LoopBound implements Guard {
                 + (count > 0 ? ", waiters=" + count : "") + "]";
     }
 
-    /** asyncio's {@code Condition.wait()} as a state machine. */
-    static final class Wait extends StateMachine<Boolean> {
-        private static final int WAITING = 1, REACQUIRE = 2, REACQUIRED = 3;
+    /**
+     * A task waiting to be notified, and asyncio's {@code Condition.wait()} once that await
+     * ends: leave the queue, then (finally) re-acquire the lock, even if cancelled; raise the
+     * wait's failure, if any, once the lock is held again, passing a notification on.
+     * Re-acquiring a free lock happens here at once; otherwise a {@link Reacquire} machine
+     * waits for it.
+     */
+    private static final class Waiter extends WaiterNode<Boolean> {
         private final Condition cond;
-        private Promise<Boolean> waiter;
+
+        Waiter(Condition cond) {
+            super(cond.loop());
+            this.cond = cond;
+        }
+
+        @Override
+        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
+            Condition c = cond;
+            c.waiters.remove(this);
+            if (c.lock.tryAcquire()) {
+                return Reacquire.reacquired(c, failure);
+            }
+            return new Reacquire(c, failure).awaitFrom(machine);
+        }
+    }
+
+    /** The {@code finally} of asyncio's {@code Condition.wait()} when the lock is not free. */
+    private static final class Reacquire extends StateMachine<Boolean> {
+        private static final int REACQUIRE = 1, REACQUIRED = 2;
+        private final Condition cond;
         /** The failure of the notification wait, if any: raised once the lock is held again. */
         private Throwable waitFailure;
         /** The most recent cancellation while re-acquiring ({@code err} in asyncio). */
         private Throwable reacquireCancel;
 
-        Wait(Condition cond) {
+        Reacquire(Condition cond, Throwable waitFailure) {
             this.cond = cond;
+            this.waitFailure = waitFailure;
+            $state = REACQUIRE;
+        }
+
+        /** The lock is held again: raise {@code raised} (passing a notification on) or yield true. */
+        static Object reacquired(Condition cond, Throwable raised) throws Throwable {
+            if (raised != null) {
+                // it may have been notified: pass the notification on
+                cond.wakeUp(1);
+                throw raised;
+            }
+            return Boolean.TRUE;
         }
 
         @Override
         protected Object $resume(Object value, Throwable failure) throws Throwable {
             for (;;) {
                 switch ($state) {
-                    case 0: {
-                        if (!cond.lock.locked()) {
-                            throw new IllegalStateException("cannot wait on un-acquired lock");
-                        }
-                        Promise<Boolean> fut = new Promise<>(cond.loop());
-                        cond.lock.release();
-                        cond.waiters.addLast(fut);
-                        waiter = fut;
-                        if ($await(fut, WAITING) == SUSPENDED) {
-                            return SUSPENDED;
-                        }
-                        throw new IllegalStateException("a fresh waiter completed synchronously");
-                    }
-                    case WAITING:
-                        cond.waiters.remove(waiter);
-                        waiter = null;
-                        waitFailure = failure;
-                        $state = REACQUIRE;
-                        continue;
                     case REACQUIRE: // finally: must re-acquire the lock, even if cancelled
                         try {
                             value = $await(cond.lock.acquire(), REACQUIRED);
@@ -221,12 +245,7 @@ public final class Condition extends LoopBound implements Guard {
                                 : reacquireCancel != null ? reacquireCancel : waitFailure;
                         reacquireCancel = null;
                         waitFailure = null;
-                        if (raised != null) {
-                            // it may have been notified: pass the notification on
-                            cond.wakeUp(1);
-                            throw raised;
-                        }
-                        return Boolean.TRUE;
+                        return reacquired(cond, raised);
                     default:
                         throw new IllegalStateException("bad state " + $state);
                 }
@@ -255,7 +274,7 @@ public final class Condition extends LoopBound implements Guard {
                 throw failure;
             }
             while (!predicate.getAsBoolean()) {
-                if ($await(new Wait(cond), 1) == SUSPENDED) {
+                if ($await(cond.waitOp, 1) == SUSPENDED) {
                     return SUSPENDED;
                 }
             }

@@ -80,7 +80,9 @@ public final class Event extends LoopBound {
         if (value) {
             return Boolean.TRUE;
         }
-        return new Wait(this).awaitFrom(machine);
+        Waiter fut = new Waiter(this);
+        waiters.addLast(fut);
+        return fut.suspend(machine);
     }
 
     @Override
@@ -95,42 +97,22 @@ public final class Event extends LoopBound {
         return "Event[" + (value ? "set" : "unset") + (count > 0 ? ", waiters=" + count : "") + "]";
     }
 
-    /** The slow path of {@code wait()}: append a waiter, await it, remove it in any case. */
-    private static final class Wait extends StateMachine<Boolean> {
+    /** A task waiting for the flag; once the await ends it leaves the queue, in any case. */
+    private static final class Waiter extends WaiterNode<Boolean> {
         private final Event event;
-        private Promise<Boolean> waiter;
 
-        Wait(Event event) {
+        Waiter(Event event) {
+            super(event.loop());
             this.event = event;
         }
 
         @Override
-        protected Object $resume(Object value, Throwable failure) throws Throwable {
-            switch ($state) {
-                case 0: {
-                    Promise<Boolean> fut = new Promise<>(event.loop());
-                    event.waiters.addLast(fut);
-                    waiter = fut;
-                    if ($await(fut, 1) == SUSPENDED) {
-                        return SUSPENDED;
-                    }
-                    throw new IllegalStateException("a fresh waiter completed synchronously");
-                }
-                case 1:
-                    event.waiters.remove(waiter);
-                    waiter = null;
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return Boolean.TRUE;
-                default:
-                    throw new IllegalStateException("bad state " + $state);
+        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
+            event.waiters.remove(this);
+            if (failure != null) {
+                throw failure;
             }
-        }
-
-        @Override
-        public String toString() {
-            return "Event.wait()";
+            return Boolean.TRUE;
         }
     }
 }

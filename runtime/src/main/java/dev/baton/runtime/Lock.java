@@ -77,11 +77,26 @@ public final class Lock extends LoopBound implements Guard {
 
     private Object acquireFrom(StateMachine<?> machine) {
         confine();
-        if (!locked && allWaitersCancelled()) {
-            locked = true;
+        if (tryAcquire()) {
             return Boolean.TRUE;
         }
-        return new Acquire(this).awaitFrom(machine);
+        // asyncio's coroutine after the fast path: append a waiter and await it; the rest
+        // (its except/finally) is the waiter's afterWait
+        Waiter fut = new Waiter(this);
+        if (waiters == null) {
+            waiters = new ArrayDeque<>();
+        }
+        waiters.addLast(fut);
+        return fut.suspend(machine);
+    }
+
+    /** asyncio's fast path of {@code acquire()}: takes the lock if it is free and nobody queues. */
+    boolean tryAcquire() {
+        if (!locked && allWaitersCancelled()) {
+            locked = true;
+            return true;
+        }
+        return false;
     }
 
     /** True when nobody queues, or everybody who does is cancelled (asyncio's shortcut). */
@@ -132,52 +147,32 @@ public final class Lock extends LoopBound implements Guard {
         return "Lock[" + (locked ? "locked" : "unlocked") + (count > 0 ? ", waiters=" + count : "") + "]";
     }
 
-    /** The slow path of {@code acquire()}: asyncio's coroutine body after the fast path. */
-    private static final class Acquire extends StateMachine<Boolean> {
+    /**
+     * A task waiting for the lock, and what asyncio's {@code acquire} does once the await of
+     * it ends: leave the queue; if cancelled and the lock is not claimed, make sure the waiter
+     * now first runs (a wake-up is never lost); else take the lock.
+     */
+    private static final class Waiter extends WaiterNode<Boolean> {
         private final Lock lock;
-        private Promise<Boolean> waiter;
 
-        Acquire(Lock lock) {
+        Waiter(Lock lock) {
+            super(lock.loop());
             this.lock = lock;
         }
 
         @Override
-        protected Object $resume(Object value, Throwable failure) throws Throwable {
-            switch ($state) {
-                case 0: {
-                    Promise<Boolean> fut = new Promise<>(lock.loop());
-                    if (lock.waiters == null) {
-                        lock.waiters = new ArrayDeque<>();
-                    }
-                    lock.waiters.addLast(fut);
-                    waiter = fut;
-                    if ($await(fut, 1) == SUSPENDED) {
-                        return SUSPENDED;
-                    }
-                    throw new IllegalStateException("a fresh waiter completed synchronously");
+        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
+            lock.waiters.remove(this);
+            if (failure != null) {
+                // cancelled (the only failure a waiter can have): if the lock is not claimed,
+                // make sure the waiter now at the head runs
+                if (failure instanceof CancelledException && !lock.locked) {
+                    lock.wakeUpFirst();
                 }
-                case 1: {
-                    lock.waiters.remove(waiter);
-                    waiter = null;
-                    if (failure != null) {
-                        // Cancelled (the only failure a waiter can have): if the lock is not
-                        // claimed, make sure the waiter now at the head runs.
-                        if (failure instanceof CancelledException && !lock.locked) {
-                            lock.wakeUpFirst();
-                        }
-                        throw failure;
-                    }
-                    lock.locked = true;
-                    return Boolean.TRUE;
-                }
-                default:
-                    throw new IllegalStateException("bad state " + $state);
+                throw failure;
             }
-        }
-
-        @Override
-        public String toString() {
-            return "Lock.acquire()";
+            lock.locked = true;
+            return Boolean.TRUE;
         }
     }
 }

@@ -147,6 +147,12 @@ public class Promise<T> implements Awaitable<T> {
         if (state != PENDING) {
             return resultForAwait();
         }
+        checkAwaiter(machine).suspendOn(this, machine);
+        return StateMachine.SUSPENDED;
+    }
+
+    /** The task of {@code machine}, once checked that it may wait on this promise. */
+    final Task<?> checkAwaiter(StateMachine<?> machine) {
         Task<?> task = machine.task();
         if (task == this) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
@@ -155,8 +161,7 @@ public class Promise<T> implements Awaitable<T> {
             throw new IllegalStateException(
                     "Task " + task + " got Future " + this + " attached to a different loop");
         }
-        task.suspendOn(this, machine);
-        return StateMachine.SUSPENDED;
+        return task;
     }
 
     // ---- the runtime's side ----

@@ -217,7 +217,10 @@ public class Queue<E> extends LoopBound {
         wakeupNext(getters);
     }
 
-    /** The body of {@code put}: the fast path here, the waiting in a {@link Putter}. */
+    /**
+     * The body of {@code put}: the fast path, or a {@link Putter} to wait on; also what a
+     * woken putter runs again (asyncio's {@code while self.full()} loop).
+     */
     private Object awaitPut(E item, StateMachine<?> machine) {
         confine();
         if (!full()) {
@@ -227,7 +230,9 @@ public class Queue<E> extends LoopBound {
         if (shutdown) {
             throw new QueueShutDownException();
         }
-        return new Putter(item).awaitFrom(machine);
+        Putter putter = new Putter(item);
+        putters.addLast(putter);
+        return putter.suspend(machine);
     }
 
     // ---- get ----
@@ -265,6 +270,7 @@ public class Queue<E> extends LoopBound {
         return item;
     }
 
+    /** The body of {@code get}; also what a woken getter runs again ({@code while self.empty()}). */
     private Object awaitGet(StateMachine<?> machine) {
         confine();
         if (size > 0) {
@@ -273,7 +279,9 @@ public class Queue<E> extends LoopBound {
         if (shutdown) {
             throw new QueueShutDownException();
         }
-        return new Getter().awaitFrom(machine);
+        Getter getter = new Getter();
+        getters.addLast(getter);
+        return getter.suspend(machine);
     }
 
     // ---- task_done / join ----
@@ -467,7 +475,9 @@ public class Queue<E> extends LoopBound {
             if (unfinished == 0) {
                 return null;
             }
-            return new Joiner().awaitFrom(machine);
+            Joiner joiner = new Joiner();
+            joiners.addLast(joiner);
+            return joiner.suspend(machine);
         }
 
         @Override
@@ -476,10 +486,10 @@ public class Queue<E> extends LoopBound {
         }
     }
 
-    // ---- the slow paths: asyncio's coroutines, by hand ----
+    // ---- the waiters: the rest of asyncio's coroutines after their await ----
 
     /**
-     * asyncio's {@code Queue.get} once the queue was found empty:
+     * A task waiting in asyncio's {@code Queue.get} for an item:
      * <pre>
      * while self.empty():
      *     if self._is_shutdown and self.empty(): raise QueueShutDown
@@ -491,127 +501,66 @@ public class Queue<E> extends LoopBound {
      *         raise
      * return self.get_nowait()
      * </pre>
+     * {@link #awaitGet} is the loop's test and body; {@link #afterWait} is the {@code except}
+     * and, when woken, the loop again (which may wait on a new getter).
      */
-    private final class Getter extends StateMachine<E> {
-        private Promise<Void> waiter;
-
-        @Override
-        protected Object $resume(Object value, Throwable failure) throws Throwable {
-            if ($state == 1) {
-                Promise<Void> getter = waiter;
-                waiter = null;
-                if (failure != null) {
-                    getter.cancelPromise(null);
-                    getters.remove(getter);
-                    if (size > 0 && !getter.isCancelled()) {
-                        // woken by a put, but cannot take the item: wake the next in line
-                        wakeupNext(getters);
-                    }
-                    throw failure;
-                }
-            } else if ($state != 0) {
-                throw new IllegalStateException("bad state " + $state);
-            }
-            while (size == 0) {
-                if (shutdown) {
-                    throw new QueueShutDownException();
-                }
-                Promise<Void> getter = new Promise<>(loop());
-                getters.addLast(getter);
-                waiter = getter;
-                if ($await(getter, 1) != SUSPENDED) {
-                    throw new IllegalStateException("a new waiter completed synchronously");
-                }
-                return SUSPENDED;
-            }
-            return getNowait();
+    private final class Getter extends WaiterNode<Void> {
+        Getter() {
+            super(Queue.this.loop());
         }
 
         @Override
-        public String toString() {
-            return "get() of " + Queue.this;
+        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
+            if (failure != null) {
+                cancelPromise(null);
+                getters.remove(this);
+                if (size > 0 && !isCancelled()) {
+                    // woken by a put, but cannot take the item: wake the next in line
+                    wakeupNext(getters);
+                }
+                throw failure;
+            }
+            return awaitGet(machine);
         }
     }
 
-    /** asyncio's {@code Queue.put} once the queue was found full; mirrors {@link Getter}. */
-    private final class Putter extends StateMachine<Void> {
+    /** A task waiting in asyncio's {@code Queue.put} for room; mirrors {@link Getter}. */
+    private final class Putter extends WaiterNode<Void> {
         private final E item;
-        private Promise<Void> waiter;
 
         Putter(E item) {
+            super(Queue.this.loop());
             this.item = item;
         }
 
         @Override
-        protected Object $resume(Object value, Throwable failure) throws Throwable {
-            if ($state == 1) {
-                Promise<Void> putter = waiter;
-                waiter = null;
-                if (failure != null) {
-                    putter.cancelPromise(null);
-                    putters.remove(putter);
-                    if (!full() && !putter.isCancelled()) {
-                        // woken by a get, but cannot take the free slot: wake the next in line
-                        wakeupNext(putters);
-                    }
-                    throw failure;
+        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
+            if (failure != null) {
+                cancelPromise(null);
+                putters.remove(this);
+                if (!full() && !isCancelled()) {
+                    // woken by a get, but cannot take the free slot: wake the next in line
+                    wakeupNext(putters);
                 }
-            } else if ($state != 0) {
-                throw new IllegalStateException("bad state " + $state);
+                throw failure;
             }
-            while (full()) {
-                if (shutdown) {
-                    throw new QueueShutDownException();
-                }
-                Promise<Void> putter = new Promise<>(loop());
-                putters.addLast(putter);
-                waiter = putter;
-                if ($await(putter, 1) != SUSPENDED) {
-                    throw new IllegalStateException("a new waiter completed synchronously");
-                }
-                return SUSPENDED;
-            }
-            putNow(item);
-            return null;
-        }
-
-        @Override
-        public String toString() {
-            return "put(" + item + ") of " + Queue.this;
+            return awaitPut(item, machine);
         }
     }
 
-    /** asyncio's {@code Queue.join} → {@code Event.wait}: a waiter removed however it ends. */
-    private final class Joiner extends StateMachine<Void> {
-        private Promise<Void> waiter;
-
-        @Override
-        protected Object $resume(Object value, Throwable failure) throws Throwable {
-            switch ($state) {
-                case 0: {
-                    Promise<Void> joiner = new Promise<>(loop());
-                    joiners.addLast(joiner);
-                    waiter = joiner;
-                    if ($await(joiner, 1) != SUSPENDED) {
-                        throw new IllegalStateException("a new waiter completed synchronously");
-                    }
-                    return SUSPENDED;
-                }
-                case 1:
-                    joiners.remove(waiter);
-                    waiter = null;
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return null;
-                default:
-                    throw new IllegalStateException("bad state " + $state);
-            }
+    /** A task waiting in {@code Queue.join} (asyncio's {@code Event.wait}): leaves the queue in any case. */
+    private final class Joiner extends WaiterNode<Void> {
+        Joiner() {
+            super(Queue.this.loop());
         }
 
         @Override
-        public String toString() {
-            return "join() of " + Queue.this;
+        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
+            joiners.remove(this);
+            if (failure != null) {
+                throw failure;
+            }
+            return null;
         }
     }
 }

@@ -111,7 +111,12 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
             value--;
             return Boolean.TRUE;
         }
-        return new Acquire(this).awaitFrom(machine);
+        Waiter fut = new Waiter(this);
+        if (waiters == null) {
+            waiters = new ArrayDeque<>();
+        }
+        waiters.addLast(fut);
+        return fut.suspend(machine);
     }
 
     /** asyncio's {@code _wake_up_next}: reserves a permit for the first waiter not yet done. */
@@ -147,57 +152,36 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
                 + ", value=" + value + ", waiters=" + waiterCount() + "]";
     }
 
-    /** The slow path of {@code acquire()}: asyncio's coroutine body after the fast path. */
-    private static final class Acquire extends StateMachine<Boolean> {
+    /**
+     * A task waiting for a permit, and what asyncio's {@code acquire} does once the await of
+     * it ends: leave the queue; if cancelled after a permit was reserved for it, give the
+     * permit back; then (finally) wake as many waiters as there are free permits.
+     */
+    private static final class Waiter extends WaiterNode<Boolean> {
         private final Semaphore sem;
-        private Promise<Boolean> waiter;
 
-        Acquire(Semaphore sem) {
+        Waiter(Semaphore sem) {
+            super(sem.loop());
             this.sem = sem;
         }
 
         @Override
-        protected Object $resume(Object value, Throwable failure) throws Throwable {
-            switch ($state) {
-                case 0: {
-                    Promise<Boolean> fut = new Promise<>(sem.loop());
-                    if (sem.waiters == null) {
-                        sem.waiters = new ArrayDeque<>();
-                    }
-                    sem.waiters.addLast(fut);
-                    waiter = fut;
-                    if ($await(fut, 1) == SUSPENDED) {
-                        return SUSPENDED;
-                    }
-                    throw new IllegalStateException("a fresh waiter completed synchronously");
-                }
-                case 1: {
-                    Promise<Boolean> fut = waiter;
-                    waiter = null;
-                    sem.waiters.remove(fut);
-                    if (failure instanceof CancelledException && fut.isDone() && !fut.isCancelled()) {
-                        // a permit was reserved for us, but we do not take it: give it back
-                        sem.value++;
-                    }
-                    // finally: new waiters may have queued behind us; wake as many as allowed
-                    while (sem.value > 0) {
-                        if (!sem.wakeUpNext()) {
-                            break;
-                        }
-                    }
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return Boolean.TRUE;
-                }
-                default:
-                    throw new IllegalStateException("bad state " + $state);
+        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
+            sem.waiters.remove(this);
+            if (failure instanceof CancelledException && isDone() && !isCancelled()) {
+                // a permit was reserved for us, but we do not take it: give it back
+                sem.value++;
             }
-        }
-
-        @Override
-        public String toString() {
-            return "Semaphore.acquire()";
+            // finally: new waiters may have queued behind us; wake as many as allowed
+            while (sem.value > 0) {
+                if (!sem.wakeUpNext()) {
+                    break;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return Boolean.TRUE;
         }
     }
 }

@@ -29,6 +29,8 @@ public final class Task<T> extends Promise<T> {
     /** The promise this task is suspended on (asyncio's {@code _fut_waiter}). */
     private Promise<?> waitingOn;
     private boolean mustCancel;
+    /** Whether {@link #waitingOn} is a {@link WaiterNode} whose afterWait this task runs. */
+    private boolean waitingOnNode;
     private int cancelsRequested;
     private CancelledException cancelledException;
     /** The loop's list of unfinished tasks. */
@@ -126,6 +128,15 @@ public final class Task<T> extends Promise<T> {
         }
     }
 
+    /**
+     * As {@link #suspendOn}, and the step that resumes {@code machine} first runs the node's
+     * {@link WaiterNode#afterWait} (the rest of the primitive's operation).
+     */
+    void suspendOnWaiter(WaiterNode<?> node, StateMachine<?> machine) {
+        waitingOnNode = true;
+        suspendOn(node, machine);
+    }
+
     /** The running body yields for one loop iteration (a bare {@code yield}: sleep(0)). */
     void suspendYield(StateMachine<?> machine) {
         resumeTarget = machine;
@@ -149,10 +160,10 @@ public final class Task<T> extends Promise<T> {
                 failure = t;
             }
         }
-        step(value, failure);
+        step(awaited, value, failure);
     }
 
-    private void step(Object value, Throwable failure) {
+    private void step(Promise<?> awaited, Object value, Throwable failure) {
         if (isDone()) {
             throw new IllegalStateException("step(): already done: " + this);
         }
@@ -163,6 +174,8 @@ public final class Task<T> extends Promise<T> {
             mustCancel = false;
         }
         waitingOn = null;
+        boolean afterWait = waitingOnNode;
+        waitingOnNode = false;
         StateMachine<?> machine = resumeTarget;
         resumeTarget = null;
         Task<?> previous = loop.enterTask(this);
@@ -171,6 +184,19 @@ public final class Task<T> extends Promise<T> {
                 coroutine.abandon(); // cancelled before its first step: the body never runs
                 finish(null, failure);
             } else {
+                if (afterWait) {
+                    // the rest of the primitive's operation, as its coroutine's except/finally
+                    try {
+                        value = ((WaiterNode<?>) awaited).afterWait(machine, value, failure);
+                        failure = null;
+                    } catch (Throwable t) {
+                        value = null;
+                        failure = t;
+                    }
+                    if (value == StateMachine.SUSPENDED) {
+                        return; // it waits again
+                    }
+                }
                 machine.resumeWith(value, failure);
             }
         } finally {

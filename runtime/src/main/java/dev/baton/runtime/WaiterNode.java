@@ -1,0 +1,44 @@
+package dev.baton.runtime;
+
+import dev.baton.runtime.internal.StateMachine;
+
+/**
+ * A primitive's waiter that also carries the rest of the wait: the one object a task blocked
+ * on a primitive holds besides its own state machine.
+ *
+ * <p>asyncio writes a blocking operation as a coroutine: create a future, append it to the
+ * waiters, {@code await} it, then run the {@code except}/{@code finally} logic (remove the
+ * waiter, pass a wake-up on when cancelled, take the lock...). Here the future is this node
+ * and that logic is {@link #afterWait}: the waiting task runs it at the step that resumes it,
+ * after its pending-cancellation check and before the awaiting machine sees the outcome,
+ * which is where and when the coroutine's {@code except}/{@code finally} ran in Python.
+ * Only the task that registered through {@link #suspend} runs it; anyone else awaiting the
+ * node sees a plain promise.
+ *
+ * @param <T> the waiter's result type
+ */
+abstract class WaiterNode<T> extends Promise<T> {
+
+    WaiterNode(EventLoop loop) {
+        super(loop);
+    }
+
+    /**
+     * Suspends the task of {@code machine} on this (pending) node, to resume {@code machine}
+     * after {@link #afterWait}; returns {@link StateMachine#SUSPENDED}.
+     */
+    final Object suspend(StateMachine<?> machine) {
+        Task<?> task = checkAwaiter(machine);
+        task.suspendOnWaiter(this, machine);
+        return StateMachine.SUSPENDED;
+    }
+
+    /**
+     * The rest of the operation once the node is done: {@code value} or {@code failure} is
+     * the outcome of awaiting it (a failure is a {@link CancelledException}). Returns what
+     * the operation yields, throws what it raises, or returns {@link StateMachine#SUSPENDED}
+     * after suspending {@code machine}'s task again (say on a new node, when a queue's item
+     * was taken by someone else in between).
+     */
+    abstract Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable;
+}
