@@ -176,7 +176,7 @@ final class Gather extends Promise<List<Object>> {
                 for (Promise<?> each : outer.children) {
                     last = each;
                     if (each.isCancelled()) {
-                        results.add(new CancelledException(each.cancelMessage == null ? "" : each.cancelMessage));
+                        results.add(new CancelledException(each.cancelMessage() == null ? "" : each.cancelMessage()));
                     } else {
                         Throwable failure = each.exception();
                         results.add(failure != null ? failure : each.rawResult());

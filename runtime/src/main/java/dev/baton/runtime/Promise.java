@@ -21,17 +21,20 @@ import java.util.function.Consumer;
  * @param <T> the result type
  */
 public class Promise<T> implements Awaitable<T> {
-    private static final int PENDING = 0, FINISHED = 1, CANCELLED = 2;
+    private static final byte PENDING = 0, FINISHED = 1, FAILED = 2, CANCELLED = 3;
 
+    // Few fields, because a task blocked on a primitive is mostly two promises (its Task and
+    // the waiter it waits on): see DESIGN.md's performance contract.
     final EventLoop loop;
-    private int state = PENDING;
-    private T result;
-    private Throwable exception;
-    String cancelMessage;
     /** null, a single callback (a user Consumer or a waiting Task), or a List of them. */
     private Object callbacks;
-    /** Set while an exception nobody has retrieved is stored. */
-    private EventLoop.Unretrieved unretrieved;
+    /**
+     * By state: pending, nothing; FINISHED, the result; FAILED, the exception, or while nobody
+     * has retrieved it the loop's {@link EventLoop.Unretrieved} record of it; CANCELLED, the
+     * cancellation message (may be null).
+     */
+    private Object outcome;
+    private byte state = PENDING;
 
     /** A promise bound to the running loop ({@link EventLoop#current()}). */
     public Promise() {
@@ -67,18 +70,20 @@ public class Promise<T> implements Awaitable<T> {
     }
 
     /** {@link #result()} without the thread check: the await fast path and the runtime's callbacks. */
+    @SuppressWarnings("unchecked")
     final T outcome() {
-        if (state == CANCELLED) {
+        byte s = state;
+        if (s == FINISHED) {
+            return (T) outcome;
+        }
+        if (s == FAILED) {
+            markRetrieved();
+            throw Sneaky.<RuntimeException>rethrow((Throwable) outcome);
+        }
+        if (s == CANCELLED) {
             throw makeCancelledError();
         }
-        if (state != FINISHED) {
-            throw new IllegalStateException("Result is not set.");
-        }
-        markRetrieved();
-        if (exception != null) {
-            throw Sneaky.<RuntimeException>rethrow(exception);
-        }
-        return result;
+        throw new IllegalStateException("Result is not set.");
     }
 
     /**
@@ -90,11 +95,11 @@ public class Promise<T> implements Awaitable<T> {
         if (state == CANCELLED) {
             throw makeCancelledError();
         }
-        if (state != FINISHED) {
+        if (state == PENDING) {
             throw new IllegalStateException("Exception is not set.");
         }
         markRetrieved();
-        return exception;
+        return state == FAILED ? (Throwable) outcome : null;
     }
 
     /** Completes the promise with a result; {@link IllegalStateException} ("invalid state") if it is done. */
@@ -175,7 +180,7 @@ public class Promise<T> implements Awaitable<T> {
         if (state != PENDING) {
             throw new IllegalStateException("invalid state"); // the message of CPython's C Future
         }
-        result = value;
+        outcome = value;
         state = FINISHED;
         scheduleCallbacks();
     }
@@ -187,9 +192,8 @@ public class Promise<T> implements Awaitable<T> {
         if (state != PENDING) {
             throw new IllegalStateException("invalid state"); // the message of CPython's C Future
         }
-        exception = failure;
-        state = FINISHED;
-        unretrieved = loop.trackUnretrieved(this, failure);
+        state = FAILED;
+        outcome = loop.trackUnretrieved(this, failure);
         scheduleCallbacks();
     }
 
@@ -199,14 +203,19 @@ public class Promise<T> implements Awaitable<T> {
             return false;
         }
         state = CANCELLED;
-        cancelMessage = msg;
+        outcome = msg;
         scheduleCallbacks();
         return true;
     }
 
     /** The CancelledException a cancelled promise throws; a Task may have saved its own. */
     CancelledException makeCancelledError() {
-        return new CancelledException(cancelMessage);
+        return new CancelledException(cancelMessage());
+    }
+
+    /** The message this promise was cancelled with: null if none, or if it is not cancelled. */
+    String cancelMessage() {
+        return state == CANCELLED ? (String) outcome : null;
     }
 
     /** Registers a task to wake when this completes, without allocating a Handle. */
@@ -218,18 +227,26 @@ public class Promise<T> implements Awaitable<T> {
         removeCallback(task);
     }
 
+    /** The result, or null if the promise is pending, failed or cancelled. */
+    @SuppressWarnings("unchecked")
     final T rawResult() {
-        return result;
+        return state == FINISHED ? (T) outcome : null;
     }
 
+    /** The exception, or null if the promise is pending, has a result or was cancelled. */
     final Throwable rawException() {
-        return exception;
+        if (state != FAILED) {
+            return null;
+        }
+        Object failure = outcome;
+        return failure instanceof EventLoop.Unretrieved ? ((EventLoop.Unretrieved) failure).failure : (Throwable) failure;
     }
 
     final void markRetrieved() {
-        if (unretrieved != null) {
-            unretrieved.retrieved();
-            unretrieved = null;
+        if (state == FAILED && outcome instanceof EventLoop.Unretrieved) {
+            EventLoop.Unretrieved record = (EventLoop.Unretrieved) outcome;
+            outcome = record.failure;
+            record.retrieved();
         }
     }
 
@@ -300,7 +317,7 @@ public class Promise<T> implements Awaitable<T> {
             case CANCELLED:
                 return "cancelled";
             default:
-                return exception != null ? "finished, exception=" + exception : "finished, result=" + result;
+                return state == FAILED ? "finished, exception=" + rawException() : "finished, result=" + outcome;
         }
     }
 

@@ -21,40 +21,78 @@ public final class Task<T> extends Promise<T> {
         TaskAccess.install((task, result, failure) -> task.finish(result, failure));
     }
 
+    // Few fields, because every blocked coroutine has a Task (DESIGN.md's performance
+    // contract): what most tasks never use lives in a Rare object made on first use.
     private final StateMachine<T> coroutine;
-    private final long number;
-    private String name;
     /** The machine to resume at the next step: the coroutine at first, then whichever awaited. */
     private StateMachine<?> resumeTarget;
     /** The promise this task is suspended on (asyncio's {@code _fut_waiter}). */
     private Promise<?> waitingOn;
+    /** The loop's list of unfinished tasks. */
+    Task<?> previousLive, nextLive;
+    /** Name, cancellation requests and the like; null until one is needed. */
+    private Rare rare;
+    /** The N of {@code Task-N}; 0 past {@code Integer.MAX_VALUE}, when N is {@link Rare#bigNumber}. */
+    private final int number;
     private boolean mustCancel;
     /** Whether {@link #waitingOn} is a {@link WaiterNode} whose afterWait this task runs. */
     private boolean waitingOnNode;
-    private int cancelsRequested;
-    private CancelledException cancelledException;
-    /** The loop's list of unfinished tasks. */
-    Task<?> previousLive, nextLive;
+
+    /** What few tasks need: kept apart so that a task is small. */
+    private static final class Rare {
+        String name;
+        /** The N of {@code Task-N} once the loop has made more than {@code Integer.MAX_VALUE} tasks. */
+        long bigNumber;
+        /** How many cancellation requests are pending ({@code cancelling()}). */
+        int cancelsRequested;
+        /** The message of the latest cancellation request. */
+        String cancelMessage;
+        /** The exception the coroutine ended with when cancelled, thrown again by result(). */
+        CancelledException cancelledException;
+    }
 
     Task(EventLoop loop, StateMachine<T> coroutine, String name) {
         super(loop);
         this.coroutine = coroutine;
         this.resumeTarget = coroutine;
-        this.number = loop.nextTaskNumber();
-        this.name = name;
+        long n = loop.nextTaskNumber();
+        if (n <= Integer.MAX_VALUE) {
+            this.number = (int) n;
+        } else {
+            this.number = 0;
+            rare().bigNumber = n;
+        }
+        if (name != null) {
+            rare().name = name;
+        }
         coroutine.startAsTask(this);
         loop.taskStarted(this);
         loop.enqueue(this);
     }
 
+    private Rare rare() {
+        Rare r = rare;
+        if (r == null) {
+            r = new Rare();
+            rare = r;
+        }
+        return r;
+    }
+
     /** The task's name: {@code Task-N} unless set. */
     public String name() {
-        return name != null ? name : "Task-" + number;
+        Rare r = rare;
+        if (r == null) {
+            return "Task-" + number;
+        }
+        return r.name != null ? r.name : "Task-" + (number != 0 ? number : r.bigNumber);
     }
 
     public void setName(String name) {
         loop.checkThread();
-        this.name = name;
+        if (name != null || rare != null) {
+            rare().name = name;
+        }
     }
 
     /** Not supported: a task's result is its coroutine's. */
@@ -80,40 +118,57 @@ public final class Task<T> extends Promise<T> {
         if (isDone()) {
             return false;
         }
-        cancelsRequested++;
+        Rare r = rare();
+        r.cancelsRequested++;
         if (waitingOn != null && waitingOn.cancel(msg)) {
             return true;
         }
         mustCancel = true;
-        cancelMessage = msg;
+        r.cancelMessage = msg;
         return true;
     }
 
     /** The number of pending cancellation requests. */
     public int cancelling() {
-        return cancelsRequested;
+        Rare r = rare;
+        return r == null ? 0 : r.cancelsRequested;
     }
 
     /** Withdraws one cancellation request; returns the number left. */
     public int uncancel() {
         loop.checkThread();
-        if (cancelsRequested > 0) {
-            cancelsRequested--;
-            if (cancelsRequested == 0) {
+        Rare r = rare;
+        if (r == null) {
+            return 0;
+        }
+        if (r.cancelsRequested > 0) {
+            r.cancelsRequested--;
+            if (r.cancelsRequested == 0) {
                 mustCancel = false;
             }
         }
-        return cancelsRequested;
+        return r.cancelsRequested;
     }
 
     @Override
     CancelledException makeCancelledError() {
-        CancelledException saved = cancelledException;
+        Rare r = rare;
+        CancelledException saved = r == null ? null : r.cancelledException;
         if (saved != null) {
-            cancelledException = null;
+            r.cancelledException = null;
             return saved;
         }
         return super.makeCancelledError();
+    }
+
+    /** Once cancelled, the promise's message; before, the latest cancellation request's. */
+    @Override
+    String cancelMessage() {
+        if (isCancelled()) {
+            return super.cancelMessage();
+        }
+        Rare r = rare;
+        return r == null ? null : r.cancelMessage;
     }
 
     // ---- suspension and resumption, called by awaitables ----
@@ -123,7 +178,7 @@ public final class Task<T> extends Promise<T> {
         resumeTarget = machine;
         promise.addWaiter(this);
         waitingOn = promise;
-        if (mustCancel && promise.cancel(cancelMessage)) {
+        if (mustCancel && promise.cancel(cancelMessage())) {
             mustCancel = false;
         }
     }
@@ -210,12 +265,12 @@ public final class Task<T> extends Promise<T> {
         if (failure == null) {
             if (mustCancel) {
                 mustCancel = false;
-                cancelPromise(cancelMessage);
+                cancelPromise(cancelMessage());
             } else {
                 complete((T) value);
             }
         } else if (failure instanceof CancelledException) {
-            cancelledException = (CancelledException) failure;
+            rare().cancelledException = (CancelledException) failure;
             cancelPromise(null);
         } else {
             fail(failure);
@@ -228,8 +283,9 @@ public final class Task<T> extends Promise<T> {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Task[").append(describeState());
-        if (cancelsRequested > 0 && !isDone()) {
-            s.append(", cancelling=").append(cancelsRequested);
+        int cancelling = cancelling();
+        if (cancelling > 0 && !isDone()) {
+            s.append(", cancelling=").append(cancelling);
         }
         s.append(", name=").append(name()).append(", coro=").append(coroutine);
         if (waitingOn != null) {
