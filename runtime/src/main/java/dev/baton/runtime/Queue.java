@@ -211,6 +211,11 @@ public class Queue<E> extends LoopBound {
         if (full()) {
             throw new QueueFullException();
         }
+        add(item);
+    }
+
+    /** Adds an item there is room for, and wakes the first waiting getter. */
+    private void add(E item) {
         putItem(item);
         size++;
         unfinished++;
@@ -222,13 +227,13 @@ public class Queue<E> extends LoopBound {
      * woken putter runs again (asyncio's {@code while self.full()} loop).
      */
     private Object awaitPut(E item, StateMachine<?> machine) {
-        confine();
-        if (!full()) {
-            putNow(item);
-            return null;
-        }
+        // confined by the caller: the put awaitables and a woken putter's rerun on the loop
         if (shutdown) {
             throw new QueueShutDownException();
+        }
+        if (!full()) {
+            add(item);
+            return null;
         }
         Putter putter = new Putter(item);
         putters.addLast(putter);
