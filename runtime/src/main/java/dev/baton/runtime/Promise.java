@@ -223,10 +223,6 @@ public class Promise<T> implements Awaitable<T> {
         addCallback(task);
     }
 
-    final void removeWaiter(Task<?> task) {
-        removeCallback(task);
-    }
-
     /** The result, or null if the promise is pending, failed or cancelled. */
     @SuppressWarnings("unchecked")
     final T rawResult() {

@@ -23,15 +23,4 @@ public record TemplateClass(
         CompilationUnitTree unit,
         List<String> imports,
         List<ExecutableElement> constructors,
-        List<TemplateMethod> methods) {
-
-    /** The template's file name, for comments ({@code LockExample.java}). */
-    public String fileName() {
-        if (unit == null) {
-            return element.getSimpleName() + ".java";
-        }
-        String path = unit.getSourceFile().getName();
-        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        return path.substring(slash + 1);
-    }
-}
+        List<TemplateMethod> methods) {}
