@@ -64,8 +64,8 @@ import java.util.ArrayDeque;
  * slot when awaited. Only when a put awaitable is created while an earlier one has not been
  * awaited yet (for example {@code gather(q.put(a), q.put(b))}) does {@code put} allocate a
  * small object holding its item. So puts stay cold, exactly as asyncio's: the item goes in
- * when the put is awaited, whatever ran in between. A blocked get or put allocates its
- * waiter: a small state machine and a {@link Promise}.
+ * when the put is awaited, whatever ran in between. A blocked get, put or join allocates
+ * one waiter: a promise that also carries the rest of the operation (no extra state machine).
  *
  * <h2>Differences from CPython 3.13</h2>
  * <ul>
