@@ -90,27 +90,13 @@ public final class Lock extends LoopBound implements Guard {
         return fut.suspend(machine);
     }
 
-    /** asyncio's fast path of {@code acquire()}: takes the lock if it is free and nobody queues. */
+    /** asyncio's fast path of {@code acquire()}: takes the lock if it is free and no live waiter queues. */
     boolean tryAcquire() {
-        if (!locked && allWaitersCancelled()) {
+        if (!locked && !WaiterNode.anyNotCancelled(waiters)) {
             locked = true;
             return true;
         }
         return false;
-    }
-
-    /** True when nobody queues, or everybody who does is cancelled (asyncio's shortcut). */
-    private boolean allWaitersCancelled() {
-        ArrayDeque<Promise<Boolean>> queue = waiters;
-        if (queue == null || queue.isEmpty()) {
-            return true;
-        }
-        for (Promise<Boolean> waiter : queue) {
-            if (!waiter.isCancelled()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Makes sure the first waiter wakes: a done one is already set to wake (or cancelled). */

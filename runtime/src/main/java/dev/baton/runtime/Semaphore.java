@@ -89,20 +89,9 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
         wakeUpNext();
     }
 
+    /** {@link #locked()} without the thread check. */
     final boolean isLocked() {
-        if (value == 0) {
-            return true;
-        }
-        ArrayDeque<Promise<Boolean>> queue = waiters;
-        if (queue == null || queue.isEmpty()) {
-            return false;
-        }
-        for (Promise<Boolean> waiter : queue) {
-            if (!waiter.isCancelled()) {
-                return true;
-            }
-        }
-        return false;
+        return value == 0 || WaiterNode.anyNotCancelled(waiters);
     }
 
     private Object acquireFrom(StateMachine<?> machine) {

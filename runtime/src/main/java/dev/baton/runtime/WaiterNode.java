@@ -1,6 +1,7 @@
 package dev.baton.runtime;
 
 import dev.baton.runtime.internal.StateMachine;
+import java.util.ArrayDeque;
 
 /**
  * A primitive's waiter that also carries the rest of the wait: the one object a task blocked
@@ -41,4 +42,20 @@ abstract class WaiterNode<T> extends Promise<T> {
      * was taken by someone else in between).
      */
     abstract Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable;
+
+    /**
+     * Whether some waiter of {@code waiters} (null for none yet) is not cancelled: asyncio's
+     * {@code any(not w.cancelled() for w in waiters)}, the FIFO rule of Lock and Semaphore.
+     */
+    static boolean anyNotCancelled(ArrayDeque<? extends Promise<?>> waiters) {
+        if (waiters == null || waiters.isEmpty()) {
+            return false;
+        }
+        for (Promise<?> waiter : waiters) {
+            if (!waiter.isCancelled()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
