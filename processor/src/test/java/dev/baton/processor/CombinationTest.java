@@ -91,6 +91,27 @@ class CombinationTest {
     }
 
     @Test
+    void localOfALocalClassAcrossAnAwaitSaysToMoveTheClass() {
+        // the type is written explicitly, so "declare it with an explicit type" cannot help
+        JavaFileObject f = template("LocalRes",
+                "  @Async",
+                "  Coroutine<Integer> main() {",
+                "    class Res implements AutoCloseable { public void close() {} }",
+                "    try (Res r = new Res()) {",
+                "      await(sleep(0));",
+                "    }",
+                "    return done(1);",
+                "  }");
+        Compilation c = Templates.compile(f);
+        CompilationSubject.assertThat(c).failed();
+        CompilationSubject.assertThat(c).hadErrorContaining("[BatonVarType] local 'r' lives across an await, so it"
+                + " becomes a field of the state machine, but its type mentions the local class Res, which a field"
+                + " cannot name; declare Res as a static nested class of LocalRes")
+                .inFile(f).onLineContaining("try (Res r = new Res())");
+        assertThat(c.errors().toString()).doesNotContain("declare it with an explicit type");
+    }
+
+    @Test
     void hoistedReferencesAreClearedWhenTheMachineCompletes() throws Exception {
         Templates.Loaded t = compileClean(template("Clears",
                 "  @Async",

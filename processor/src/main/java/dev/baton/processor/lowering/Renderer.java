@@ -91,9 +91,15 @@ final class Renderer {
             javax.lang.model.type.TypeMirror mirror = writer.catchType(local.asType());
             String type = writer.writable(mirror);
             if (type == null) {
+                javax.lang.model.element.TypeElement localClass = writer.localClassIn(local.asType());
+                String why = localClass == null
+                        ? "(" + local.asType() + ") cannot be written; declare it with an explicit type"
+                        : "mentions the local class " + localClass.getSimpleName() + ", which a field cannot name;"
+                                + " declare " + localClass.getSimpleName() + " as a static nested class of "
+                                + method.getEnclosingElement().getSimpleName();
                 report.error(Tag.BatonVarType, method, info.unit, decl.tree(), "local '" + local.getSimpleName()
-                        + "' lives across an await, so it becomes a field of the state machine, but its type ("
-                        + local.asType() + ") cannot be written; declare it with an explicit type");
+                        + "' lives across an await, so it becomes a field of the state machine, but its type "
+                        + why);
                 continue;
             }
             String name = fieldName(local.getSimpleName().toString());

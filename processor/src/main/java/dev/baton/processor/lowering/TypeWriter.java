@@ -86,6 +86,42 @@ public final class TypeWriter {
         }
     }
 
+    /**
+     * The first local class {@code t} mentions (itself, an array's component, a type argument
+     * or a wildcard's bound), or null: a type written in the template that still cannot be
+     * written in generated code.
+     */
+    TypeElement localClassIn(TypeMirror t) {
+        if (t == null) {
+            return null;
+        }
+        switch (t.getKind()) {
+            case ARRAY:
+                return localClassIn(((ArrayType) t).getComponentType());
+            case DECLARED: {
+                DeclaredType d = (DeclaredType) t;
+                TypeElement e = (TypeElement) d.asElement();
+                if (e.getNestingKind() == NestingKind.LOCAL) {
+                    return e;
+                }
+                for (TypeMirror a : d.getTypeArguments()) {
+                    TypeElement local = localClassIn(a);
+                    if (local != null) {
+                        return local;
+                    }
+                }
+                return null;
+            }
+            case WILDCARD: {
+                WildcardType w = (WildcardType) t;
+                TypeElement local = localClassIn(w.getExtendsBound());
+                return local != null ? local : localClassIn(w.getSuperBound());
+            }
+            default:
+                return null;
+        }
+    }
+
     private static boolean isCaptured(TypeMirror t) {
         return t.toString().startsWith("capture#");
     }
