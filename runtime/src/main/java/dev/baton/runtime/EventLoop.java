@@ -136,14 +136,17 @@ public final class EventLoop implements AutoCloseable {
     public <T> T runUntilComplete(Awaitable<T> awaitable) {
         checkNotClosed();
         checkNotRunning();
+        boolean newTask = !(awaitable instanceof Promise);
         Promise<T> future = ensurePromise(awaitable);
         Consumer<Promise<T>> stopWhenDone = f -> stop();
         future.addDoneCallback(stopWhenDone);
         try {
             runForever();
         } catch (Throwable t) {
-            if (future.isDone() && !future.isCancelled()) {
-                future.exception(); // the caller gets the loop's failure; mark the task's seen
+            if (newTask && future.isDone() && !future.isCancelled()) {
+                // the caller gets the loop's failure and cannot reach the task made here:
+                // mark its exception seen (a promise passed in is the caller's to retrieve)
+                future.exception();
             }
             throw t;
         } finally {

@@ -849,6 +849,40 @@ class EventLoopTest {
     }
 
     @Test
+    void aFailingLoopLeavesTheExceptionOfAGivenPromiseUnretrieved() {
+        // asyncio's run_until_complete consumes the exception only of the task it made itself
+        // (new_task): a promise passed in is the caller's, so its exception is still reported
+        EventLoop loop = EventLoop.virtual();
+        List<ExceptionContext> reported = new ArrayList<>();
+        loop.setExceptionHandler((l, context) -> reported.add(context));
+        Promise<Object> promise = loop.createPromise();
+        loop.callSoon(() -> {
+            promise.setException(new IllegalStateException("theirs"));
+            throw new OutOfMemoryError("simulated");
+        });
+        assertThrows(OutOfMemoryError.class, () -> loop.runUntilComplete(promise));
+        loop.close();
+        assertEquals(1, reported.size());
+        assertEquals("Future exception was never retrieved", reported.get(0).message());
+        assertSame(promise, reported.get(0).source());
+    }
+
+    @Test
+    void aFailingLoopMarksTheExceptionOfTheTaskItMadeRetrieved() {
+        EventLoop loop = EventLoop.virtual();
+        List<ExceptionContext> reported = new ArrayList<>();
+        loop.setExceptionHandler((l, context) -> reported.add(context));
+        // a timer due at once runs after the task's first step, in the same iteration
+        loop.callLater(0, () -> {
+            throw new OutOfMemoryError("simulated");
+        });
+        assertThrows(OutOfMemoryError.class,
+                () -> loop.runUntilComplete(Machines.failing(new IllegalStateException("mine"))));
+        loop.close();
+        assertEquals(List.of(), reported);
+    }
+
+    @Test
     void virtualMachineErrorsInCallbacksStopTheLoop() {
         EventLoop loop = EventLoop.virtual();
         loop.callSoon(() -> {
