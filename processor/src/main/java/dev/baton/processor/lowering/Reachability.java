@@ -115,35 +115,31 @@ final class Reachability {
 
     /** Whether a break inside {@code body} leaves {@code target}. */
     boolean hasBreakTo(Tree body, Tree target) {
+        return hasJumpTo(body, target, false);
+    }
+
+    private boolean hasContinueTo(Tree body, Tree target) {
+        return hasJumpTo(body, target, true);
+    }
+
+    /**
+     * Whether a break (a continue, with {@code continues}) inside {@code body} targets
+     * {@code target}; lambdas and classes in it are bodies of their own.
+     */
+    private boolean hasJumpTo(Tree body, Tree target, boolean continues) {
         boolean[] found = {false};
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitBreak(BreakTree b, Void unused) {
-                if (info.breakTarget(b) == target) {
+                if (!continues && info.breakTarget(b) == target) {
                     found[0] = true;
                 }
                 return null;
             }
 
             @Override
-            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree l, Void unused) {
-                return null;
-            }
-
-            @Override
-            public Void visitClass(com.sun.source.tree.ClassTree c, Void unused) {
-                return null;
-            }
-        }.scan(body, null);
-        return found[0];
-    }
-
-    private boolean hasContinueTo(Tree body, Tree target) {
-        boolean[] found = {false};
-        new TreeScanner<Void, Void>() {
-            @Override
             public Void visitContinue(ContinueTree c, Void unused) {
-                if (info.continueTarget(c) == target) {
+                if (continues && info.continueTarget(c) == target) {
                     found[0] = true;
                 }
                 return null;
