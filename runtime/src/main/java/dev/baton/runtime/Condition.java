@@ -127,16 +127,7 @@ public final class Condition extends LoopBound implements Guard {
 
     /** asyncio's {@code _notify}: completes the first {@code n} waiters that are not done. */
     private void wakeUp(int n) {
-        int woken = 0;
-        for (Promise<Boolean> waiter : waiters) {
-            if (woken >= n) {
-                break;
-            }
-            if (!waiter.isDone()) {
-                woken++;
-                waiter.complete(Boolean.FALSE);
-            }
-        }
+        WaiterNode.wakeUp(waiters, n, Boolean.FALSE);
     }
 
     private Object waitFrom(StateMachine<?> machine) {

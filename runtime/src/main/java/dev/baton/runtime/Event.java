@@ -52,11 +52,7 @@ public final class Event extends LoopBound {
         confine();
         if (!value) {
             value = true;
-            for (Promise<Boolean> waiter : waiters) {
-                if (!waiter.isDone()) {
-                    waiter.complete(Boolean.TRUE);
-                }
-            }
+            WaiterNode.wakeUp(waiters, Integer.MAX_VALUE, Boolean.TRUE);
         }
     }
 

@@ -110,18 +110,11 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
 
     /** asyncio's {@code _wake_up_next}: reserves a permit for the first waiter not yet done. */
     private boolean wakeUpNext() {
-        ArrayDeque<Promise<Boolean>> queue = waiters;
-        if (queue == null || queue.isEmpty()) {
+        if (WaiterNode.wakeUp(waiters, 1, Boolean.TRUE) == 0) {
             return false;
         }
-        for (Promise<Boolean> waiter : queue) {
-            if (!waiter.isDone()) {
-                value--;
-                waiter.complete(Boolean.TRUE);
-                return true;
-            }
-        }
-        return false;
+        value--;
+        return true;
     }
 
     @Override

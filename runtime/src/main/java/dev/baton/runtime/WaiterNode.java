@@ -58,4 +58,26 @@ abstract class WaiterNode<T> extends Promise<T> {
         }
         return false;
     }
+
+    /**
+     * Completes with {@code value} the first {@code n} waiters of {@code waiters} that are not
+     * done yet (a done one is woken already, or cancelled), in FIFO order; returns how many.
+     * The waiters stay queued: each leaves when its task resumes.
+     */
+    static int wakeUp(ArrayDeque<Promise<Boolean>> waiters, int n, Boolean value) {
+        if (waiters == null || waiters.isEmpty()) {
+            return 0; // no iterator: release() of an uncontended semaphore allocates nothing
+        }
+        int woken = 0;
+        for (Promise<Boolean> waiter : waiters) {
+            if (woken >= n) {
+                break;
+            }
+            if (!waiter.isDone()) {
+                woken++;
+                waiter.complete(value);
+            }
+        }
+        return woken;
+    }
 }
