@@ -59,7 +59,10 @@ import javax.tools.JavaFileObject;
  * reported together (every method is validated, and lowered if it is valid itself, whatever
  * the others did); a class that failed still gets a minimal {@code Baton_X}, so users see the
  * real error rather than "cannot find symbol". An unexpected exception becomes an error on
- * the class, with its stack trace, never a javac crash.
+ * the class, with its stack trace, never a javac crash. A template that mentions types javac
+ * has not resolved yet (say another template's {@code Baton_Y}) waits for the next round; and
+ * since reading templates attributes them, {@link ImplicitTypes} makes their implicitly typed
+ * variables ({@code var}, untyped lambda parameters) implicit again after each round.
  *
  * <p>Tools: {@link #getSupportedSourceVersion()} is {@link SourceVersion#latestSupported()};
  * every generated file names its template as originating element (for incremental builds);
