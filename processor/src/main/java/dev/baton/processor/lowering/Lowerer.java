@@ -503,9 +503,11 @@ final class Lowerer {
     /** Awaits the awaitable that {@code awaitable} evaluates to, continuing in a new state. */
     void awaitCode(Code awaitable, String comment) {
         Label resume = new Label();
-        Code c = Code.of(names.value, " = ", m(), ".$await(");
+        // the awaitFrom call stands here, not in a shared runtime method: each await site
+        // keeps its own type profile, so the JIT inlines the awaitable's fast path
+        Code c = Code.of(names.value, " = ", TypeWriter.STATE_MACHINE, ".$awaitable(");
         c.parts.addAll(awaitable.parts);
-        c.add(", ", resume, ");");
+        c.add(").awaitFrom(", m(), ".$at(", resume, "));");
         add(c);
         add(Code.of("if (", names.value, " == ", TypeWriter.SUSPENDED, ") return ", names.value, ";"));
         stateAlreadySet = resume;

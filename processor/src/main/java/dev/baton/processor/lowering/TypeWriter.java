@@ -23,7 +23,8 @@ import javax.lang.model.util.Types;
  * and local classes).
  */
 public final class TypeWriter {
-    static final String SUSPENDED = "dev.baton.runtime.internal.StateMachine.SUSPENDED";
+    static final String STATE_MACHINE = "dev.baton.runtime.internal.StateMachine";
+    static final String SUSPENDED = STATE_MACHINE + ".SUSPENDED";
 
     private final Types types;
     private final Elements elements;

@@ -46,7 +46,7 @@ public final class ConsumerLoop<E> extends StateMachine<Void> {
             switch ($state) {
                 case GET:
                     try {
-                        value = $await(queue.get(), GOT);
+                        value = queue.get().awaitFrom($at(GOT)); // own call site: see $at
                     } catch (QueueShutDownException e) {
                         return null;
                     }

@@ -76,6 +76,28 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         return $await(StageAwaitable.of(stage), nextState);
     }
 
+    /**
+     * Sets the state to resume in and returns this machine: generated code awaits with
+     * {@code $awaitable(x).awaitFrom($m.$at(next))}, so that the {@code awaitFrom} call stands
+     * in the generated method itself. Each await site then has its own type profile, and the
+     * JIT inlines the awaitable's fast path there; through {@link #$await} every site of the
+     * program would share one megamorphic call.
+     */
+    public final StateMachine<T> $at(int nextState) {
+        $state = nextState;
+        return this;
+    }
+
+    /** What generated code awaits for {@code await(awaitable)}: the awaitable itself. */
+    public static <V> Awaitable<V> $awaitable(Awaitable<V> awaitable) {
+        return awaitable;
+    }
+
+    /** What generated code awaits for {@code await(stage)}: resumed on the loop's thread. */
+    public static <V> Awaitable<V> $awaitable(CompletionStage<V> stage) {
+        return StageAwaitable.of(stage);
+    }
+
     /** The task this machine runs in; set when it starts. */
     public final Task<?> task() {
         return task;
