@@ -167,7 +167,7 @@ class StateMachineTest {
             @Override
             protected Object $resume(Object value, Throwable failure) throws Throwable {
                 if ($state == 0) {
-                    value = $await(stage, 1);
+                    value = $await($awaitable(stage), 1);
                     if (value == SUSPENDED) {
                         return SUSPENDED;
                     }

@@ -17,7 +17,9 @@ import java.util.concurrent.CompletionStage;
  *       failure) or suspends (returning {@link #SUSPENDED}). {@code value} is the result of
  *       the await that suspended; a non-null {@code failure} is that await's exception,
  *       which the body throws at the await site, unwrapped.</li>
- *   <li>To await, the body calls {@link #$await(Awaitable, int)} with the state to resume in.
+ *   <li>To await, generated code writes {@code $awaitable(x).awaitFrom($m.$at(next))}
+ *       ({@link #$awaitable} adapts a {@link CompletionStage}; {@link #$at} sets the state to
+ *       resume in); the runtime's hand-written machines use {@link #$await(Awaitable, int)}.
  *       A completed awaitable returns its result at once (no trip through the loop, no
  *       allocation) and the body goes straight on; otherwise it returns {@code SUSPENDED}
  *       and the body returns it.</li>
@@ -43,7 +45,7 @@ public abstract class StateMachine<T> extends Coroutine<T> {
 
     /**
      * Where the body resumes: set by the body before each await; 0 at the start. Public (like
-     * {@link #$await}) because generated code runs the body in a method of the generated
+     * {@link #$at}) because generated code runs the body in a method of the generated
      * {@code Baton_X} class, outside the machine's own class body.
      */
     public int $state;
@@ -69,11 +71,6 @@ public abstract class StateMachine<T> extends Coroutine<T> {
     public final Object $await(Awaitable<?> awaitable, int nextState) {
         $state = nextState;
         return awaitable.awaitFrom(this);
-    }
-
-    /** Awaits a {@link CompletionStage}; it is resumed on the loop's thread. */
-    public final Object $await(CompletionStage<?> stage, int nextState) {
-        return $await(StageAwaitable.of(stage), nextState);
     }
 
     /**
