@@ -170,6 +170,39 @@ async def current():
     await asyncio.sleep(0)
 
 
+async def cancel_blocked_twice():
+    # a task blocked in a primitive, cancelled twice before it runs, sees the first message
+    lock = asyncio.Lock()
+    await lock.acquire()
+    event = asyncio.Event()
+    queue = asyncio.Queue()
+
+    async def blocked(name, op):
+        try:
+            await op()
+        except asyncio.CancelledError as e:
+            out(f"{name} got {describe(e)} cancelling {asyncio.current_task().cancelling()}")
+            raise
+        return f"{name} done"
+
+    tasks = [asyncio.create_task(blocked("lock", lock.acquire)),
+             asyncio.create_task(blocked("event", event.wait)),
+             asyncio.create_task(blocked("queue", queue.get))]
+    await asyncio.sleep(0)
+    for t in tasks:
+        out(f"cancel {t.cancel('one')} {t.cancel('two')} cancelling {t.cancelling()}")
+    await asyncio.sleep(0)
+    out(f"cancelled {[t.cancelled() for t in tasks]}")
+    # woken, then cancelled before it runs: its wake-up passes to the next waiter
+    late = asyncio.create_task(blocked("late", lock.acquire))
+    nxt = asyncio.create_task(blocked("next", lock.acquire))
+    await asyncio.sleep(0)
+    lock.release()
+    out(f"cancel late {late.cancel('late')}")
+    await asyncio.sleep(0)
+    out(f"late cancelled {late.cancelled()} next {nxt.result() if nxt.done() else 'pending'} locked {lock.locked()}")
+
+
 def handler(loop, context):
     out(f"handler: {context['message']} {describe(context.get('exception'))}")
 
@@ -246,7 +279,7 @@ def stopped_before_complete():
 
 for scenario in (cancel_msg, cancel_before_start, cancel_twice, self_cancel_and_uncancel,
                  cancel_chain, swallow, cancel_while_running_completes_cancelled, errors,
-                 failure, current, unretrieved, cancel_marks_retrieved, run_leftovers,
+                 failure, current, unretrieved, cancel_marks_retrieved, cancel_blocked_twice, run_leftovers,
                  stopped_before_complete):
     out(f"== {scenario.__name__}")
     if asyncio.iscoroutinefunction(scenario):

@@ -50,9 +50,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class Condition extends LoopBound implements Guard {
     private final Lock lock;
-    /** FIFO of the waiters' promises (read by tests). */
-    final ArrayDeque<Promise<Boolean>> waiters = new ArrayDeque<>();
-    private final Awaitable<Boolean> waitOp = this::waitFrom;
+    /** FIFO of the blocked tasks (see {@link Blocker}; read by tests). */
+    final ArrayDeque<Task<?>> waiters = new ArrayDeque<>();
+    private final WaitOp waitOp = new WaitOp();
 
     /** A condition with a new lock of its own. */
     public Condition() {
@@ -127,18 +127,7 @@ public final class Condition extends LoopBound implements Guard {
 
     /** asyncio's {@code _notify}: completes the first {@code n} waiters that are not done. */
     private void wakeUp(int n) {
-        WaiterNode.wakeUp(waiters, n, Boolean.FALSE);
-    }
-
-    private Object waitFrom(StateMachine<?> machine) {
-        confine();
-        if (!lock.locked()) {
-            throw new IllegalStateException("cannot wait on un-acquired lock");
-        }
-        Waiter fut = new Waiter(this);
-        lock.release();
-        waiters.addLast(fut);
-        return fut.suspend(machine);
+        Blocker.wakeUp(waiters, n);
     }
 
     /** The underlying lock (for Barrier, which builds on a condition). */
@@ -160,32 +149,40 @@ public final class Condition extends LoopBound implements Guard {
     }
 
     /**
-     * A task waiting to be notified, and asyncio's {@code Condition.wait()} once that await
-     * ends: leave the queue, then (finally) re-acquire the lock, even if cancelled; raise the
-     * wait's failure, if any, once the lock is held again, passing a notification on.
-     * Re-acquiring a free lock happens here at once; otherwise a {@link Reacquire} machine
-     * waits for it.
+     * {@code wait()}: releases the lock and blocks the task among the waiters; once that
+     * await ends, does what asyncio's {@code Condition.wait()} does then: leave the queue,
+     * then (finally) re-acquire the lock, even if cancelled; raise the wait's failure, if
+     * any, once the lock is held again, passing a notification on. Re-acquiring a free lock
+     * happens here at once; otherwise a {@link Reacquire} machine waits for it.
      */
-    private static final class Waiter extends WaiterNode<Boolean> {
-        private final Condition cond;
-
-        Waiter(Condition cond) {
-            super(cond.loop());
-            this.cond = cond;
+    private final class WaitOp implements Awaitable<Boolean>, Blocker {
+        @Override
+        public Object awaitFrom(StateMachine<?> machine) {
+            confine();
+            if (!lock.locked()) {
+                throw new IllegalStateException("cannot wait on un-acquired lock");
+            }
+            lock.release();
+            return block(waiters, this, machine);
         }
 
         @Override
-        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
-            Condition c = cond;
-            c.waiters.remove(this);
+        public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
+                throws Throwable {
+            Condition c = Condition.this;
+            c.waiters.remove(task);
             if (c.lock.tryAcquire()) {
                 return Reacquire.reacquired(c, failure);
             }
             return new Reacquire(c, failure).awaitFrom(machine);
         }
+
+        @Override
+        public String toString() {
+            return "wait() of " + Condition.this;
+        }
     }
 
-    /** The {@code finally} of asyncio's {@code Condition.wait()} when the lock is not free. */
     private static final class Reacquire extends StateMachine<Boolean> {
         private static final int REACQUIRE = 1, REACQUIRED = 2;
         private final Condition cond;

@@ -33,10 +33,10 @@ import java.util.ArrayDeque;
  */
 public final class Event extends LoopBound {
     private boolean value;
-    /** FIFO of the waiters' promises (read by tests). */
-    final ArrayDeque<Promise<Boolean>> waiters = new ArrayDeque<>();
+    /** FIFO of the blocked tasks (see {@link Blocker}; read by tests). */
+    final ArrayDeque<Task<?>> waiters = new ArrayDeque<>();
     /** What {@link #waitSet()} returns: the fast path runs in its awaitFrom, allocation-free. */
-    private final Awaitable<Boolean> waitOp = this::waitFrom;
+    private final WaitOp waitOp = new WaitOp();
 
     /** A new event, not set. It binds to the loop it is first used on. */
     public Event() {}
@@ -52,7 +52,7 @@ public final class Event extends LoopBound {
         confine();
         if (!value) {
             value = true;
-            WaiterNode.wakeUp(waiters, Integer.MAX_VALUE, Boolean.TRUE);
+            Blocker.wakeUp(waiters, Integer.MAX_VALUE);
         }
     }
 
@@ -71,16 +71,6 @@ public final class Event extends LoopBound {
         return waitOp;
     }
 
-    private Object waitFrom(StateMachine<?> machine) {
-        confine();
-        if (value) {
-            return Boolean.TRUE;
-        }
-        Waiter fut = new Waiter(this);
-        waiters.addLast(fut);
-        return fut.suspend(machine);
-    }
-
     @Override
     boolean hasWaiters() {
         return !waiters.isEmpty();
@@ -93,22 +83,33 @@ public final class Event extends LoopBound {
         return "Event[" + (value ? "set" : "unset") + (count > 0 ? ", waiters=" + count : "") + "]";
     }
 
-    /** A task waiting for the flag; once the await ends it leaves the queue, in any case. */
-    private static final class Waiter extends WaiterNode<Boolean> {
-        private final Event event;
-
-        Waiter(Event event) {
-            super(event.loop());
-            this.event = event;
+    /**
+     * {@code waitSet()}: continues at once if the flag is set; else blocks the task among the
+     * waiters, and once the await ends it leaves the queue, in any case.
+     */
+    private final class WaitOp implements Awaitable<Boolean>, Blocker {
+        @Override
+        public Object awaitFrom(StateMachine<?> machine) {
+            confine();
+            if (value) {
+                return Boolean.TRUE;
+            }
+            return block(waiters, this, machine);
         }
 
         @Override
-        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
-            event.waiters.remove(this);
+        public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
+                throws Throwable {
+            waiters.remove(task);
             if (failure != null) {
                 throw failure;
             }
             return Boolean.TRUE;
+        }
+
+        @Override
+        public String toString() {
+            return "wait() of " + Event.this;
         }
     }
 }

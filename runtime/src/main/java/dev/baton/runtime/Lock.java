@@ -36,10 +36,10 @@ import java.util.ArrayDeque;
  */
 public final class Lock extends LoopBound implements Guard {
     private boolean locked;
-    /** FIFO of the waiters' promises; created on first contention, as in asyncio (read by tests). */
-    ArrayDeque<Promise<Boolean>> waiters;
+    /** FIFO of the blocked tasks (see {@link Blocker}); created on first contention, as in asyncio (read by tests). */
+    ArrayDeque<Task<?>> waiters;
     /** What {@link #acquire()} returns: the fast path runs in its awaitFrom, allocation-free. */
-    private final Awaitable<Boolean> acquireOp = this::acquireFrom;
+    private final AcquireOp acquireOp = new AcquireOp();
 
     /** A new, unlocked lock. It binds to the loop it is first used on. */
     public Lock() {}
@@ -75,24 +75,9 @@ public final class Lock extends LoopBound implements Guard {
         wakeUpFirst();
     }
 
-    private Object acquireFrom(StateMachine<?> machine) {
-        confine();
-        if (tryAcquire()) {
-            return Boolean.TRUE;
-        }
-        // asyncio's coroutine after the fast path: append a waiter and await it; the rest
-        // (its except/finally) is the waiter's afterWait
-        Waiter fut = new Waiter(this);
-        if (waiters == null) {
-            waiters = new ArrayDeque<>();
-        }
-        waiters.addLast(fut);
-        return fut.suspend(machine);
-    }
-
     /** asyncio's fast path of {@code acquire()}: takes the lock if it is free and no live waiter queues. */
     boolean tryAcquire() {
-        if (!locked && !WaiterNode.anyNotCancelled(waiters)) {
+        if (!locked && !Blocker.anyNotCancelled(waiters)) {
             locked = true;
             return true;
         }
@@ -101,13 +86,13 @@ public final class Lock extends LoopBound implements Guard {
 
     /** Makes sure the first waiter wakes: a done one is already set to wake (or cancelled). */
     private void wakeUpFirst() {
-        ArrayDeque<Promise<Boolean>> queue = waiters;
+        ArrayDeque<Task<?>> queue = waiters;
         if (queue == null || queue.isEmpty()) {
             return;
         }
-        Promise<Boolean> first = queue.peekFirst();
-        if (!first.isDone()) {
-            first.complete(Boolean.TRUE);
+        Task<?> first = queue.peekFirst();
+        if (!first.waitEnded()) {
+            first.wakeFromWait();
         }
     }
 
@@ -122,7 +107,7 @@ public final class Lock extends LoopBound implements Guard {
     }
 
     int waiterCount() {
-        ArrayDeque<Promise<Boolean>> queue = waiters;
+        ArrayDeque<Task<?>> queue = waiters;
         return queue == null ? 0 : queue.size();
     }
 
@@ -134,31 +119,43 @@ public final class Lock extends LoopBound implements Guard {
     }
 
     /**
-     * A task waiting for the lock, and what asyncio's {@code acquire} does once the await of
-     * it ends: leave the queue; if cancelled and the lock is not claimed, make sure the waiter
-     * now first runs (a wake-up is never lost); else take the lock.
+     * {@code acquire()}: takes a free lock at once; else blocks the task among the waiters
+     * and, once the await of it ends, does what asyncio's {@code acquire} does then: leave
+     * the queue; if cancelled and the lock is not claimed, make sure the waiter now first
+     * runs (a wake-up is never lost); else take the lock.
      */
-    private static final class Waiter extends WaiterNode<Boolean> {
-        private final Lock lock;
-
-        Waiter(Lock lock) {
-            super(lock.loop());
-            this.lock = lock;
+    private final class AcquireOp implements Awaitable<Boolean>, Blocker {
+        @Override
+        public Object awaitFrom(StateMachine<?> machine) {
+            confine();
+            if (tryAcquire()) {
+                return Boolean.TRUE;
+            }
+            if (waiters == null) {
+                waiters = new ArrayDeque<>();
+            }
+            return block(waiters, this, machine);
         }
 
         @Override
-        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
-            lock.waiters.remove(this);
+        public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
+                throws Throwable {
+            waiters.remove(task);
             if (failure != null) {
-                // cancelled (the only failure a waiter can have): if the lock is not claimed,
+                // cancelled (the only failure a wait can have): if the lock is not claimed,
                 // make sure the waiter now at the head runs
-                if (failure instanceof CancelledException && !lock.locked) {
-                    lock.wakeUpFirst();
+                if (!locked) {
+                    wakeUpFirst();
                 }
                 throw failure;
             }
-            lock.locked = true;
+            locked = true;
             return Boolean.TRUE;
+        }
+
+        @Override
+        public String toString() {
+            return "acquire() of " + Lock.this;
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.baton.runtime;
 
+import dev.baton.runtime.internal.StateMachine;
+import java.util.ArrayDeque;
+
 /**
  * asyncio's {@code _LoopBoundMixin} plus thread confinement: a primitive binds to the loop
  * it is first used on, and refuses calls from any thread but that loop's while it runs.
@@ -45,5 +48,21 @@ abstract class LoopBound {
     }
 
     /** Whether tasks wait on this primitive (it may then not move to another loop). */
+    /**
+     * Blocks the task of {@code machine} in {@code op}, queued at the end of {@code waiters}
+     * (asyncio: append a new future to the waiters and await it); returns
+     * {@link StateMachine#SUSPENDED}. Called after {@link #confine()}, which bound this
+     * primitive to the running loop.
+     */
+    final Object block(ArrayDeque<Task<?>> waiters, Blocker op, StateMachine<?> machine) {
+        Task<?> task = machine.task();
+        if (task.loop != loop) {
+            throw new IllegalStateException("Task " + task + " got Future " + op + " attached to a different loop");
+        }
+        waiters.addLast(task);
+        task.block(op, machine);
+        return StateMachine.SUSPENDED;
+    }
+
     abstract boolean hasWaiters();
 }

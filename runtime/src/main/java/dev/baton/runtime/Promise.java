@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 public class Promise<T> implements Awaitable<T> {
     private static final byte PENDING = 0, FINISHED = 1, FAILED = 2, CANCELLED = 3;
 
-    // Few fields, because a task blocked on a primitive is mostly two promises (its Task and
-    // the waiter it waits on): see DESIGN.md's performance contract.
+    // Few fields, because every Task is a promise and a task blocked on a primitive is mostly
+    // its Task (it waits in the primitive itself): see DESIGN.md's performance contract.
     final EventLoop loop;
     /** null, a single callback (a user Consumer or a waiting Task), or a List of them. */
     private Object callbacks;

@@ -64,8 +64,9 @@ import java.util.ArrayDeque;
  * slot when awaited. Only when a put awaitable is created while an earlier one has not been
  * awaited yet (for example {@code gather(q.put(a), q.put(b))}) does {@code put} allocate a
  * small object holding its item. So puts stay cold, exactly as asyncio's: the item goes in
- * when the put is awaited, whatever ran in between. A blocked get, put or join allocates
- * one waiter: a promise that also carries the rest of the operation (no extra state machine).
+ * when the put is awaited, whatever ran in between. A blocked get or join allocates
+ * nothing (the task itself waits in the queue's waiters, see {@link Blocker}); a blocked put
+ * allocates one small object holding its item.
  *
  * <h2>Differences from CPython 3.13</h2>
  * <ul>
@@ -95,10 +96,11 @@ public class Queue<E> extends LoopBound {
     private int size;
     private int unfinished;
     private boolean shutdown;
-    private final ArrayDeque<Promise<Void>> getters = new ArrayDeque<>();
-    private final ArrayDeque<Promise<Void>> putters = new ArrayDeque<>();
+    /** The tasks blocked in get(), put() and join() (see {@link Blocker}). */
+    private final ArrayDeque<Task<?>> getters = new ArrayDeque<>();
+    private final ArrayDeque<Task<?>> putters = new ArrayDeque<>();
     /** Waiters of join(): asyncio's {@code _finished} event's waiters. */
-    private final ArrayDeque<Promise<Void>> joiners = new ArrayDeque<>();
+    private final ArrayDeque<Task<?>> joiners = new ArrayDeque<>();
 
     /** The item of the last {@code put} not awaited yet, or {@link #NO_ITEM}. */
     private Object putSlot = NO_ITEM;
@@ -226,7 +228,11 @@ public class Queue<E> extends LoopBound {
      * The body of {@code put}: the fast path, or a {@link Putter} to wait on; also what a
      * woken putter runs again (asyncio's {@code while self.full()} loop).
      */
-    private Object awaitPut(E item, StateMachine<?> machine) {
+    /**
+     * The put of {@code item}, blocking while the queue is full; {@code putter} is the one the
+     * task blocked in before, if any, reused when it blocks again.
+     */
+    private Object awaitPut(E item, Putter putter, StateMachine<?> machine) {
         // confined by the caller: the put awaitables and a woken putter's rerun on the loop
         if (shutdown) {
             throw new QueueShutDownException();
@@ -235,9 +241,7 @@ public class Queue<E> extends LoopBound {
             add(item);
             return null;
         }
-        Putter putter = new Putter(item);
-        putters.addLast(putter);
-        return putter.suspend(machine);
+        return block(putters, putter != null ? putter : new Putter(item), machine);
     }
 
     // ---- get ----
@@ -284,9 +288,7 @@ public class Queue<E> extends LoopBound {
         if (shutdown) {
             throw new QueueShutDownException();
         }
-        Getter getter = new Getter();
-        getters.addLast(getter);
-        return getter.suspend(machine);
+        return block(getters, getOp, machine);
     }
 
     // ---- task_done / join ----
@@ -319,12 +321,7 @@ public class Queue<E> extends LoopBound {
 
     /** asyncio's {@code _finished.set()}: wakes every join() waiter, in order. */
     private void finished() {
-        Promise<Void> joiner;
-        while ((joiner = joiners.pollFirst()) != null) {
-            if (!joiner.isDone()) {
-                joiner.complete(null);
-            }
-        }
+        wakeAll(joiners);
     }
 
     // ---- shutdown ----
@@ -368,21 +365,23 @@ public class Queue<E> extends LoopBound {
     // ---- waiters ----
 
     /** Wakes the first waiter that is not done (cancelled) yet; drops those before it. */
-    private static void wakeupNext(ArrayDeque<Promise<Void>> waiters) {
-        Promise<Void> waiter;
+    /** asyncio's {@code _wakeup_next}: takes waiters off the front until one is woken. */
+    private static void wakeupNext(ArrayDeque<Task<?>> waiters) {
+        Task<?> waiter;
         while ((waiter = waiters.pollFirst()) != null) {
-            if (!waiter.isDone()) {
-                waiter.complete(null);
+            if (!waiter.waitEnded()) {
+                waiter.wakeFromWait();
                 return;
             }
         }
     }
 
-    private static void wakeAll(ArrayDeque<Promise<Void>> waiters) {
-        Promise<Void> waiter;
+    /** Takes every waiter off, waking those whose wait has not ended. */
+    private static void wakeAll(ArrayDeque<Task<?>> waiters) {
+        Task<?> waiter;
         while ((waiter = waiters.pollFirst()) != null) {
-            if (!waiter.isDone()) {
-                waiter.complete(null);
+            if (!waiter.waitEnded()) {
+                waiter.wakeFromWait();
             }
         }
     }
@@ -414,9 +413,27 @@ public class Queue<E> extends LoopBound {
     // ---- the awaitables ----
 
     /** What {@link #get()} returns, one per queue: the fast path, or a {@link Getter}. */
-    private final class GetOp implements Awaitable<E> {
+    /**
+     * {@code get()}; blocked in, once the await ends: if it failed (cancelled), leave the
+     * queue and, if woken with an item there, pass the wake-up on; else try again.
+     */
+    private final class GetOp implements Awaitable<E>, Blocker {
         @Override
         public Object awaitFrom(StateMachine<?> machine) {
+            return awaitGet(machine);
+        }
+
+        @Override
+        public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
+                throws Throwable {
+            if (failure != null) {
+                getters.remove(task);
+                if (size > 0 && woken) {
+                    // woken by a put, but cannot take the item: wake the next in line
+                    wakeupNext(getters);
+                }
+                throw failure;
+            }
             return awaitGet(machine);
         }
 
@@ -437,7 +454,7 @@ public class Queue<E> extends LoopBound {
                 throw new IllegalStateException("cannot reuse already awaited coroutine put() of " + Queue.this);
             }
             putSlot = NO_ITEM;
-            return awaitPut((E) item, machine);
+            return awaitPut((E) item, null, machine);
         }
 
         @Override
@@ -463,7 +480,7 @@ public class Queue<E> extends LoopBound {
                 throw new IllegalStateException("cannot reuse already awaited coroutine put() of " + Queue.this);
             }
             item = NO_ITEM;
-            return awaitPut((E) it, machine);
+            return awaitPut((E) it, null, machine);
         }
 
         @Override
@@ -473,16 +490,25 @@ public class Queue<E> extends LoopBound {
     }
 
     /** What {@link #join()} returns, one per queue. */
-    private final class JoinOp implements Awaitable<Void> {
+    /** {@code join()}; blocked in, once the await ends it leaves the queue, in any case. */
+    private final class JoinOp implements Awaitable<Void>, Blocker {
         @Override
         public Object awaitFrom(StateMachine<?> machine) {
             confine();
             if (unfinished == 0) {
                 return null;
             }
-            Joiner joiner = new Joiner();
-            joiners.addLast(joiner);
-            return joiner.suspend(machine);
+            return block(joiners, this, machine);
+        }
+
+        @Override
+        public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
+                throws Throwable {
+            joiners.remove(task);
+            if (failure != null) {
+                throw failure;
+            }
+            return null;
         }
 
         @Override
@@ -491,81 +517,35 @@ public class Queue<E> extends LoopBound {
         }
     }
 
-    // ---- the waiters: the rest of asyncio's coroutines after their await ----
-
     /**
-     * A task waiting in asyncio's {@code Queue.get} for an item:
-     * <pre>
-     * while self.empty():
-     *     if self._is_shutdown and self.empty(): raise QueueShutDown
-     *     getter = create_future(); self._getters.append(getter)
-     *     try: await getter
-     *     except:
-     *         getter.cancel(); remove getter from self._getters if there
-     *         if not self.empty() and not getter.cancelled(): self._wakeup_next(self._getters)
-     *         raise
-     * return self.get_nowait()
-     * </pre>
-     * {@link #awaitGet} is the loop's test and body; {@link #afterWait} is the {@code except}
-     * and, when woken, the loop again (which may wait on a new getter).
+     * A put blocked while the queue is full: holds its item (what asyncio's put coroutine
+     * keeps in its frame). Once the await ends: if it failed (cancelled), leave the queue
+     * and, if woken with a free slot, pass the wake-up on; else try again.
      */
-    private final class Getter extends WaiterNode<Void> {
-        Getter() {
-            super(Queue.this.loop());
-        }
-
-        @Override
-        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
-            if (failure != null) {
-                cancelPromise(null);
-                getters.remove(this);
-                if (size > 0 && !isCancelled()) {
-                    // woken by a put, but cannot take the item: wake the next in line
-                    wakeupNext(getters);
-                }
-                throw failure;
-            }
-            return awaitGet(machine);
-        }
-    }
-
-    /** A task waiting in asyncio's {@code Queue.put} for room; mirrors {@link Getter}. */
-    private final class Putter extends WaiterNode<Void> {
+    private final class Putter implements Blocker {
         private final E item;
 
         Putter(E item) {
-            super(Queue.this.loop());
             this.item = item;
         }
 
         @Override
-        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
+        public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
+                throws Throwable {
             if (failure != null) {
-                cancelPromise(null);
-                putters.remove(this);
-                if (!full() && !isCancelled()) {
+                putters.remove(task);
+                if (!full() && woken) {
                     // woken by a get, but cannot take the free slot: wake the next in line
                     wakeupNext(putters);
                 }
                 throw failure;
             }
-            return awaitPut(item, machine);
-        }
-    }
-
-    /** A task waiting in {@code Queue.join} (asyncio's {@code Event.wait}): leaves the queue in any case. */
-    private final class Joiner extends WaiterNode<Void> {
-        Joiner() {
-            super(Queue.this.loop());
+            return awaitPut(item, this, machine);
         }
 
         @Override
-        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
-            joiners.remove(this);
-            if (failure != null) {
-                throw failure;
-            }
-            return null;
+        public String toString() {
+            return "put(" + item + ") of " + Queue.this;
         }
     }
 }

@@ -37,10 +37,10 @@ import java.util.ArrayDeque;
 public sealed class Semaphore extends LoopBound implements Guard permits BoundedSemaphore {
     /** Free permits (read by tests and BoundedSemaphore). */
     int value;
-    /** FIFO of the waiters' promises; created on first contention, as in asyncio (read by tests). */
-    ArrayDeque<Promise<Boolean>> waiters;
+    /** FIFO of the blocked tasks (see {@link Blocker}); created on first contention, as in asyncio (read by tests). */
+    ArrayDeque<Task<?>> waiters;
     /** What {@link #acquire()} returns: the fast path runs in its awaitFrom, allocation-free. */
-    private final Awaitable<Boolean> acquireOp = this::acquireFrom;
+    private final AcquireOp acquireOp = new AcquireOp();
 
     /** A semaphore with one permit. */
     public Semaphore() {
@@ -91,26 +91,13 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
 
     /** {@link #locked()} without the thread check. */
     final boolean isLocked() {
-        return value == 0 || WaiterNode.anyNotCancelled(waiters);
+        return value == 0 || Blocker.anyNotCancelled(waiters);
     }
 
-    private Object acquireFrom(StateMachine<?> machine) {
-        confine();
-        if (!isLocked()) {
-            value--;
-            return Boolean.TRUE;
-        }
-        Waiter fut = new Waiter(this);
-        if (waiters == null) {
-            waiters = new ArrayDeque<>();
-        }
-        waiters.addLast(fut);
-        return fut.suspend(machine);
-    }
 
     /** asyncio's {@code _wake_up_next}: reserves a permit for the first waiter not yet done. */
     private boolean wakeUpNext() {
-        if (WaiterNode.wakeUp(waiters, 1, Boolean.TRUE) == 0) {
+        if (Blocker.wakeUp(waiters, 1) == 0) {
             return false;
         }
         value--;
@@ -123,7 +110,7 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
     }
 
     final int waiterCount() {
-        ArrayDeque<Promise<Boolean>> queue = waiters;
+        ArrayDeque<Task<?>> queue = waiters;
         return queue == null ? 0 : queue.size();
     }
 
@@ -135,28 +122,37 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
     }
 
     /**
-     * A task waiting for a permit, and what asyncio's {@code acquire} does once the await of
-     * it ends: leave the queue; if cancelled after a permit was reserved for it, give the
-     * permit back; then (finally) wake as many waiters as there are free permits.
+     * {@code acquire()}: takes a permit at once if one is free and nobody queues; else blocks
+     * the task among the waiters and, once that await ends, does what asyncio's
+     * {@code acquire} does then: leave the queue; if cancelled after a permit was reserved
+     * for it, give the permit back; then (finally) wake as many waiters as there are free
+     * permits.
      */
-    private static final class Waiter extends WaiterNode<Boolean> {
-        private final Semaphore sem;
-
-        Waiter(Semaphore sem) {
-            super(sem.loop());
-            this.sem = sem;
+    private final class AcquireOp implements Awaitable<Boolean>, Blocker {
+        @Override
+        public Object awaitFrom(StateMachine<?> machine) {
+            confine();
+            if (!isLocked()) {
+                value--;
+                return Boolean.TRUE;
+            }
+            if (waiters == null) {
+                waiters = new ArrayDeque<>();
+            }
+            return block(waiters, this, machine);
         }
 
         @Override
-        Object afterWait(StateMachine<?> machine, Object value, Throwable failure) throws Throwable {
-            sem.waiters.remove(this);
-            if (failure instanceof CancelledException && isDone() && !isCancelled()) {
+        public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
+                throws Throwable {
+            waiters.remove(task);
+            if (failure != null && woken) {
                 // a permit was reserved for us, but we do not take it: give it back
-                sem.value++;
+                value++;
             }
             // finally: new waiters may have queued behind us; wake as many as allowed
-            while (sem.value > 0) {
-                if (!sem.wakeUpNext()) {
+            while (value > 0) {
+                if (!wakeUpNext()) {
                     break;
                 }
             }
@@ -164,6 +160,11 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
                 throw failure;
             }
             return Boolean.TRUE;
+        }
+
+        @Override
+        public String toString() {
+            return "acquire() of " + Semaphore.this;
         }
     }
 }

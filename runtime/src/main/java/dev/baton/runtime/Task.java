@@ -26,8 +26,12 @@ public final class Task<T> extends Promise<T> {
     private final StateMachine<T> coroutine;
     /** The machine to resume at the next step: the coroutine at first, then whichever awaited. */
     private StateMachine<?> resumeTarget;
-    /** The promise this task is suspended on (asyncio's {@code _fut_waiter}). */
-    private Promise<?> waitingOn;
+    /**
+     * What this task is suspended on: a {@link Promise} (asyncio's {@code _fut_waiter}), or,
+     * while {@link #waitState} is not {@link #NOT_BLOCKED}, the {@link Blocker} of the
+     * primitive whose waiters it stands in.
+     */
+    private Object waitingOn;
     /** The loop's list of unfinished tasks. */
     Task<?> previousLive, nextLive;
     /** Name, cancellation requests and the like; null until one is needed. */
@@ -35,8 +39,14 @@ public final class Task<T> extends Promise<T> {
     /** The N of {@code Task-N}; 0 past {@code Integer.MAX_VALUE}, when N is {@link Rare#bigNumber}. */
     private final int number;
     private boolean mustCancel;
-    /** Whether {@link #waitingOn} is a {@link WaiterNode} whose afterWait this task runs. */
-    private boolean waitingOnNode;
+    /**
+     * While the task is blocked in a primitive, the state of the future asyncio would have
+     * put in the primitive's waiters: {@link #BLOCKED} (pending), {@link #WOKEN} (has a
+     * result) or {@link #WAIT_CANCELLED}.
+     */
+    private byte waitState;
+
+    private static final byte NOT_BLOCKED = 0, BLOCKED = 1, WOKEN = 2, WAIT_CANCELLED = 3;
 
     /** What few tasks need: kept apart so that a task is small. */
     private static final class Rare {
@@ -47,6 +57,8 @@ public final class Task<T> extends Promise<T> {
         int cancelsRequested;
         /** The message of the latest cancellation request. */
         String cancelMessage;
+        /** The message the wait in a primitive was cancelled with, thrown at its await. */
+        String waitCancelMessage;
         /** The exception the coroutine ended with when cancelled, thrown again by result(). */
         CancelledException cancelledException;
     }
@@ -120,7 +132,11 @@ public final class Task<T> extends Promise<T> {
         }
         Rare r = rare();
         r.cancelsRequested++;
-        if (waitingOn != null && waitingOn.cancel(msg)) {
+        if (waitState == BLOCKED) {
+            cancelWait(msg);
+            return true;
+        }
+        if (waitingOn instanceof Promise && ((Promise<?>) waitingOn).cancel(msg)) {
             return true;
         }
         mustCancel = true;
@@ -184,12 +200,43 @@ public final class Task<T> extends Promise<T> {
     }
 
     /**
-     * As {@link #suspendOn}, and the step that resumes {@code machine} first runs the node's
-     * {@link WaiterNode#afterWait} (the rest of the primitive's operation).
+     * The running body blocks in a primitive's operation, this task standing in the
+     * primitive's waiters (see {@link Blocker}): the step that resumes {@code machine} once
+     * the wait is woken or cancelled first runs {@code op}'s {@link Blocker#afterWait}.
      */
-    void suspendOnWaiter(WaiterNode<?> node, StateMachine<?> machine) {
-        waitingOnNode = true;
-        suspendOn(node, machine);
+    void block(Blocker op, StateMachine<?> machine) {
+        resumeTarget = machine;
+        waitingOn = op;
+        waitState = BLOCKED;
+        if (mustCancel) {
+            mustCancel = false;
+            cancelWait(cancelMessage());
+        }
+    }
+
+    /** Whether the wait in a primitive was woken or cancelled (asyncio: its future is done). */
+    boolean waitEnded() {
+        return waitState != BLOCKED;
+    }
+
+    /** Whether the wait in a primitive was cancelled (asyncio: its future is cancelled). */
+    boolean waitCancelled() {
+        return waitState == WAIT_CANCELLED;
+    }
+
+    /** Ends the wait in a primitive with a wake-up (asyncio: its future's set_result). */
+    void wakeFromWait() {
+        if (waitState != BLOCKED) {
+            throw new IllegalStateException("invalid state"); // as set_result on a done future
+        }
+        waitState = WOKEN;
+        loop.enqueue(this);
+    }
+
+    private void cancelWait(String msg) {
+        rare().waitCancelMessage = msg;
+        waitState = WAIT_CANCELLED;
+        loop.enqueue(this);
     }
 
     /** The running body yields for one loop iteration (a bare {@code yield}: sleep(0)). */
@@ -205,12 +252,16 @@ public final class Task<T> extends Promise<T> {
 
     /** Steps the task: called by the loop for what {@link EventLoop#enqueue} queued. */
     void wakeup() {
-        Promise<?> awaited = waitingOn;
+        Object awaited = waitingOn;
         Object value = null;
         Throwable failure = null;
-        if (awaited != null) {
+        if (waitState == WAIT_CANCELLED) {
+            Rare r = rare;
+            failure = new CancelledException(r.waitCancelMessage);
+            r.waitCancelMessage = null;
+        } else if (waitState == NOT_BLOCKED && awaited != null) {
             try {
-                value = awaited.resultForAwait();
+                value = ((Promise<?>) awaited).resultForAwait();
             } catch (Throwable t) {
                 failure = t;
             }
@@ -218,7 +269,7 @@ public final class Task<T> extends Promise<T> {
         step(awaited, value, failure);
     }
 
-    private void step(Promise<?> awaited, Object value, Throwable failure) {
+    private void step(Object awaited, Object value, Throwable failure) {
         if (isDone()) {
             throw new IllegalStateException("step(): already done: " + this);
         }
@@ -229,8 +280,8 @@ public final class Task<T> extends Promise<T> {
             mustCancel = false;
         }
         waitingOn = null;
-        boolean afterWait = waitingOnNode;
-        waitingOnNode = false;
+        byte wait = waitState;
+        waitState = NOT_BLOCKED;
         StateMachine<?> machine = resumeTarget;
         resumeTarget = null;
         Task<?> previous = loop.enterTask(this);
@@ -239,10 +290,10 @@ public final class Task<T> extends Promise<T> {
                 coroutine.abandon(); // cancelled before its first step: the body never runs
                 finish(null, failure);
             } else {
-                if (afterWait) {
+                if (wait != NOT_BLOCKED) {
                     // the rest of the primitive's operation, as its coroutine's except/finally
                     try {
-                        value = ((WaiterNode<?>) awaited).afterWait(machine, value, failure);
+                        value = ((Blocker) awaited).afterWait(this, machine, wait == WOKEN, failure);
                         failure = null;
                     } catch (Throwable t) {
                         value = null;

@@ -155,7 +155,7 @@ class LockTest {
                     out.print("waiters", lock.waiterCount());
                     fa.get().setResult(null);
                     tb.get().cancel();
-                    out.print("first waiter cancelled", lock.waiters.peekFirst().isCancelled());
+                    out.print("first waiter cancelled", lock.waiters.peekFirst().waitCancelled());
                     return f.await(sleep(0), 4);
                 case 4:
                     out.print("locked", lock.locked(), "ta done", ta.get().isDone(),

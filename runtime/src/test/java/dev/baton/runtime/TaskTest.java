@@ -1,6 +1,7 @@
 package dev.baton.runtime;
 
 import static dev.baton.runtime.Baton.sleep;
+import static dev.baton.runtime.Baton.spawn;
 import static dev.baton.runtime.Machines.catching;
 import static dev.baton.runtime.Machines.script;
 import static dev.baton.runtime.Twins.describe;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -285,6 +287,65 @@ class TaskTest {
         assertEquals(twin("current"), out);
     }
 
+    /** The twin's {@code blocked(name, op)}: awaits {@code op}, reporting a cancellation. */
+    private Coroutine<Object> blocked(String name, java.util.function.Supplier<Awaitable<?>> op) {
+        return catching(
+                (v, f) -> op.get(),
+                (v, f) -> {
+                    if (f != null) {
+                        out.add(name + " got " + describe(f) + " cancelling " + Baton.currentTask().cancelling());
+                        throw f;
+                    }
+                    return Baton.done(name + " done");
+                });
+    }
+
+    @Test
+    void aTaskBlockedInAPrimitiveAndCancelledTwiceSeesTheFirstMessage() {
+        Lock lock = new Lock();
+        Event event = new Event();
+        Queue<String> queue = new Queue<>();
+        List<Task<Object>> tasks = new ArrayList<>();
+        Object[] late = new Object[2];
+        EventLoop.runVirtual(script(
+                r -> lock.acquire(),
+                r -> {
+                    tasks.add(spawn(blocked("lock", lock::acquire)));
+                    tasks.add(spawn(blocked("event", event::waitSet)));
+                    tasks.add(spawn(blocked("queue", queue::get)));
+                    return sleep(0);
+                },
+                r -> {
+                    for (Task<Object> t : tasks) {
+                        out.add("cancel " + py(t.cancel("one")) + " " + py(t.cancel("two"))
+                                + " cancelling " + t.cancelling());
+                    }
+                    return sleep(0);
+                },
+                r -> {
+                    List<Boolean> cancelled = new ArrayList<>();
+                    for (Task<Object> t : tasks) {
+                        cancelled.add(t.isCancelled());
+                    }
+                    out.add("cancelled " + py(cancelled));
+                    late[0] = spawn(blocked("late", lock::acquire));
+                    late[1] = spawn(blocked("next", lock::acquire));
+                    return sleep(0);
+                },
+                r -> {
+                    lock.release();
+                    out.add("cancel late " + py(((Task<?>) late[0]).cancel("late")));
+                    return sleep(0);
+                },
+                r -> {
+                    Task<?> next = (Task<?>) late[1];
+                    out.add("late cancelled " + py(((Task<?>) late[0]).isCancelled()) + " next "
+                            + (next.isDone() ? next.result() : "pending") + " locked " + py(lock.locked()));
+                    return null;
+                }));
+        assertEquals(twin("cancel_blocked_twice"), out);
+    }
+
     @Test
     void cancellingAFailedTaskMarksItsExceptionRetrieved() {
         EventLoop.runVirtual(script(
@@ -419,6 +480,29 @@ class TaskTest {
         loop.runUntilComplete(t);
         loop.runUntilComplete(sleep(0));
         assertEquals(List.of(t), seen);
+        loop.close();
+    }
+
+    @Test
+    void taskNumbersPastIntegerMaxValueKeepCounting() throws Exception {
+        EventLoop loop = EventLoop.virtual();
+        Field counter = EventLoop.class.getDeclaredField("taskCounter");
+        counter.setAccessible(true);
+        counter.setLong(loop, Integer.MAX_VALUE - 1L);
+        Task<?>[] tasks = new Task<?>[3];
+        loop.runUntilComplete(script(r -> {
+            for (int i = 0; i < tasks.length; i++) {
+                tasks[i] = spawn(script(x -> sleep(0)));
+            }
+            return sleep(0);
+        }));
+        assertEquals("Task-2147483648", tasks[0].name()); // the main task was 2147483647
+        assertEquals("Task-2147483649", tasks[1].name());
+        tasks[1].setName("renamed");
+        assertEquals("renamed", tasks[1].name());
+        tasks[1].setName(null);
+        assertEquals("Task-2147483649", tasks[1].name());
+        assertEquals("Task-2147483650", tasks[2].name());
         loop.close();
     }
 }

@@ -41,7 +41,7 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         }
     };
 
-    private static final int NEW = 0, BOUND = 1, RUNNING = 2, DONE = 3;
+    private static final byte NEW = 0, BOUND = 1, RUNNING = 2, DONE = 3;
 
     /**
      * Where the body resumes: set by the body before each await; 0 at the start. Public (like
@@ -50,9 +50,14 @@ public abstract class StateMachine<T> extends Coroutine<T> {
      */
     public int $state;
 
-    private int lifecycle = NEW;
-    private StateMachine<?> caller;
-    private Task<?> task;
+    // Few fields, because a blocked coroutine costs its machines (DESIGN.md's performance
+    // contract): the machine awaiting this one and the task running the outermost share one.
+    private byte lifecycle = NEW;
+    /**
+     * Null until the machine starts; then the machine that awaits this one, or, for a task's
+     * outermost machine, that {@link Task}. Null again once the machine is done.
+     */
+    private Object up;
 
     protected StateMachine() {}
 
@@ -95,30 +100,38 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         return StageAwaitable.of(stage);
     }
 
-    /** The task this machine runs in; set when it starts. */
+    /**
+     * The task this machine runs in: null before it starts and once it is done. Found by
+     * walking up the awaiting machines (asked only when suspending, so a chain of {@code d}
+     * nested awaits costs {@code d} steps there, as a Python await chain does).
+     */
     public final Task<?> task() {
-        return task;
+        Object u = up;
+        while (u instanceof StateMachine) {
+            u = ((StateMachine<?>) u).up;
+        }
+        return (Task<?>) u;
     }
 
     /** Awaited inline by {@code awaiting}: runs the body's first step in the awaiting task. */
     @Override
     public final Object awaitFrom(StateMachine<?> awaiting) {
-        start(awaiting.task, awaiting);
+        start(awaiting);
         try {
             Object result = $resume(null, null);
             if (result != SUSPENDED) {
-                lifecycle = DONE;
+                finished();
             }
             return result;
         } catch (Throwable failure) {
-            lifecycle = DONE;
+            finished();
             throw Sneaky.<RuntimeException>rethrow(failure);
         }
     }
 
     /** Binds this machine to the task that runs it as its outermost coroutine. */
     public final void startAsTask(Task<?> owner) {
-        start(owner, null);
+        start(owner);
         lifecycle = BOUND;
     }
 
@@ -129,16 +142,21 @@ public abstract class StateMachine<T> extends Coroutine<T> {
 
     /** Marks a machine that will never run (a task cancelled before its first step). */
     public final void abandon() {
-        lifecycle = DONE;
+        finished();
     }
 
-    private void start(Task<?> owner, StateMachine<?> awaiting) {
-        if (lifecycle != NEW || task != null) {
+    private void finished() {
+        lifecycle = DONE;
+        up = null;
+    }
+
+    /** Starts the machine under {@code parent}: the machine awaiting it, or its task. */
+    private void start(Object parent) {
+        if (lifecycle != NEW || up != null) {
             // asyncio's message exactly (the fidelity rule); the stack trace shows which coroutine
             throw new IllegalStateException("cannot reuse already awaited coroutine");
         }
-        task = owner;
-        caller = awaiting;
+        up = parent;
         lifecycle = RUNNING;
     }
 
@@ -162,13 +180,13 @@ public abstract class StateMachine<T> extends Coroutine<T> {
                 thrown = t;
             }
             machine.lifecycle = DONE;
-            StateMachine<?> next = machine.caller;
-            machine.caller = null;
-            if (next == null) {
-                TaskAccess.finish(machine.task, result, thrown);
+            Object next = machine.up;
+            machine.up = null;
+            if (!(next instanceof StateMachine)) {
+                TaskAccess.finish((Task<?>) next, result, thrown);
                 return;
             }
-            machine = next;
+            machine = (StateMachine<?>) next;
             value = result;
             failure = thrown;
         }

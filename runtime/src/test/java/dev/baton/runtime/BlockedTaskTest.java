@@ -4,7 +4,7 @@ import static dev.baton.runtime.Baton.sleep;
 import static dev.baton.runtime.Baton.spawn;
 import static dev.baton.runtime.Machines.script;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,20 +16,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * DESIGN.md's performance contract: a coroutine blocked on a primitive costs its own state
- * machine plus one waiter node. The task resumes the awaiting machine itself (no slow-path
- * machine in between) and waits on the node in the primitive's queue; only that task runs
- * the node's rest of the operation.
+ * DESIGN.md's performance contract: a coroutine blocked on a primitive costs its task and its
+ * state machine, nothing more. The task itself stands in the primitive's waiters (no waiter
+ * future, no slow-path machine), resumes the awaiting machine directly, and runs the rest of
+ * the operation ({@link Blocker#afterWait}) when it does.
  */
 @Timeout(10)
-class WaiterNodeTest {
+class BlockedTaskTest {
 
-    /** The task waits on {@code node} and will resume {@code machine} directly. */
-    private static void assertBlockedOn(Task<?> task, Object machine, Object node) throws Exception {
+    /** The task stands first in {@code waiters}, blocked in a {@link Blocker}, and will resume {@code machine}. */
+    private static void assertBlockedIn(Task<?> task, Object machine, Object firstWaiter) throws Exception {
+        assertSame(task, firstWaiter, "the task itself is the primitive's waiter");
         assertSame(machine, field(task, "resumeTarget"), "the task resumes the awaiting machine itself");
-        assertSame(node, field(task, "waitingOn"), "the task waits on the primitive's waiter node");
-        assertInstanceOf(WaiterNode.class, node);
-        assertTrue((Boolean) field(task, "waitingOnNode"));
+        assertInstanceOf(Blocker.class, field(task, "waitingOn"), "the task is blocked in the primitive's operation");
+        assertFalse(task.waitEnded(), "the wait is pending");
     }
 
     private static Object field(Object target, String name) throws Exception {
@@ -53,12 +53,12 @@ class WaiterNodeTest {
      * checks its shape, calls {@code unblock}, and checks that the task finished.
      */
     private static void checkShape(Supplier<Awaitable<?>> setup, Supplier<Awaitable<?>> op,
-            Supplier<Object> node, Runnable unblock) {
-        checkShape(setup, script(x -> op.get()), node, unblock);
+            Supplier<Object> firstWaiter, Runnable unblock) {
+        checkShape(setup, script(x -> op.get()), firstWaiter, unblock);
     }
 
     private static void checkShape(Supplier<Awaitable<?>> setup, Coroutine<?> blocked,
-            Supplier<Object> node, Runnable unblock) {
+            Supplier<Object> firstWaiter, Runnable unblock) {
         Task<?>[] task = new Task<?>[1];
         EventLoop.runVirtual(script(
                 r -> setup.get(),
@@ -68,7 +68,7 @@ class WaiterNodeTest {
                 },
                 r -> {
                     try {
-                        assertBlockedOn(task[0], blocked, node.get());
+                        assertBlockedIn(task[0], blocked, firstWaiter.get());
                     } catch (Exception e) {
                         throw new AssertionError(e);
                     }
@@ -83,7 +83,7 @@ class WaiterNodeTest {
     }
 
     @Test
-    void aBlockedTaskHoldsItsMachineAndOneWaiterNode() {
+    void aBlockedTaskStandsInThePrimitivesWaitersItself() {
         Lock lock = new Lock();
         checkShape(lock::acquire, lock::acquire, () -> lock.waiters.peekFirst(), lock::release);
         assertTrue(lock.isLocked(), "the woken waiter took the lock");
@@ -129,62 +129,5 @@ class WaiterNodeTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    @Test
-    void anotherTaskAwaitingTheNodeSeesAPlainPromise() {
-        Queue<String> queue = new Queue<>();
-        Object[] got = new Object[2];
-        EventLoop.runVirtual(script(
-                r -> {
-                    spawn(script(x -> queue.get(), x -> {
-                        got[0] = x;
-                        return sleep(0);
-                    }));
-                    return sleep(0);
-                },
-                r -> {
-                    Object node = deque(queue, "getters").peekFirst();
-                    spawn(script(x -> (Promise<?>) node, x -> {
-                        got[1] = x;
-                        return sleep(0);
-                    }));
-                    return sleep(0);
-                },
-                r -> {
-                    queue.putNowait("first");
-                    queue.putNowait("second");
-                    return sleep(0);
-                },
-                r -> sleep(0),
-                r -> {
-                    assertEquals("first", got[0], "the getter took the first item");
-                    assertNull(got[1], "the other task got the node's result, and took no item");
-                    assertEquals(1, queue.qsize());
-                    return sleep(0);
-                }));
-    }
-
-    @Test
-    void taskNumbersPastIntegerMaxValueKeepCounting() throws Exception {
-        EventLoop loop = EventLoop.virtual();
-        Field counter = EventLoop.class.getDeclaredField("taskCounter");
-        counter.setAccessible(true);
-        counter.setLong(loop, Integer.MAX_VALUE - 1L);
-        Task<?>[] tasks = new Task<?>[3];
-        loop.runUntilComplete(script(r -> {
-            for (int i = 0; i < tasks.length; i++) {
-                tasks[i] = spawn(script(x -> sleep(0)));
-            }
-            return sleep(0);
-        }));
-        assertEquals("Task-2147483648", tasks[0].name()); // the main task was 2147483647
-        assertEquals("Task-2147483649", tasks[1].name());
-        tasks[1].setName("renamed");
-        assertEquals("renamed", tasks[1].name());
-        tasks[1].setName(null);
-        assertEquals("Task-2147483649", tasks[1].name());
-        assertEquals("Task-2147483650", tasks[2].name());
-        loop.close();
     }
 }
