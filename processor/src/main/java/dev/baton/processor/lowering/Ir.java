@@ -52,9 +52,20 @@ final class Ir {
         Label catchStart;
         Label finallyStart;
         final List<Catch> catches = new ArrayList<>();
-        /** Machine fields holding the completion record while the finally runs, or null. */
+        /**
+         * The names of the completion record (its kind, its value) that carries what entered the
+         * finally to its end, or null without a finally. They are machine fields when the finally
+         * may suspend, else locals of the resume method: see {@link #recordIsLocal}.
+         */
         String recordKind;
         String recordValue;
+        /**
+         * Whether the record is a pair of locals of the resume method: decided once the finally is
+         * lowered, true when it has no suspension point, as the resume method then runs without
+         * returning from the write of the record (entering the finally) to its last read (the end
+         * of the finally). Until then, code refers to the record through {@link RecordRef}.
+         */
+        boolean recordIsLocal;
         /** Jump targets that left the try through the finally, replayed after it. */
         final List<Exit> exits = new ArrayList<>();
         /** Which part is being lowered (decides the region of new states). */
@@ -121,4 +132,14 @@ final class Ir {
 
     /** Sets the listed hoisted reference locals to null (they went out of scope). */
     record Clear(List<VariableElement> locals) {}
+
+    /**
+     * The completion record of {@code entry}, its kind or its value: {@code $m.$finally0} when
+     * the record is a machine field, {@code $finally0} when it is a local of the resume method.
+     */
+    record RecordRef(TryEntry entry, boolean value) {
+        String name() {
+            return value ? entry.recordValue : entry.recordKind;
+        }
+    }
 }

@@ -78,6 +78,8 @@ final class Lowerer {
     private TryEntry tryContext;
     private String caughtField;
     private int syntheticCount;
+    /** How many suspension points (awaits) have been lowered so far: tells whether a finally suspends. */
+    private int suspensions;
     /** A condition's temporaries, released once the line using it is added (see {@link #test}). */
     private int releaseAfterAdd = -1;
     final Spiller spiller;
@@ -187,8 +189,8 @@ final class Lowerer {
             }
             if (e.hasFinally()) {
                 int code = exitCode(e, target, targetContext);
-                return Code.of(m(), ".", e.recordKind, " = ", code, "; ", m(), ".$state = ", e.finallyStart,
-                        "; continue ", names.loop, ";");
+                return Code.of(kind(e), " = ", code, "; ", m(), ".$state = ", e.finallyStart, "; continue ",
+                        names.loop, ";");
             }
         }
         return Code.of(m(), ".$state = ", target, "; continue ", names.loop, ";");
@@ -214,11 +216,21 @@ final class Lowerer {
     Code returnCode(Object value) {
         for (TryEntry e = tryContext; e != null; e = e.parent) {
             if (e.hasFinally()) {
-                return Code.of(m(), ".", e.recordKind, " = ", RETURN, "; ", m(), ".", e.recordValue, " = ", value,
-                        "; ", m(), ".$state = ", e.finallyStart, "; continue ", names.loop, ";");
+                return Code.of(kind(e), " = ", RETURN, "; ", value(e), " = ", value, "; ", m(), ".$state = ",
+                        e.finallyStart, "; continue ", names.loop, ";");
             }
         }
         return Code.of("return ", m(), ".$complete(", value, ");");
+    }
+
+    /** The kind of {@code e}'s completion record (NORMAL, THROW, RETURN or an exit's code). */
+    private static Ir.RecordRef kind(TryEntry e) {
+        return new Ir.RecordRef(e, false);
+    }
+
+    /** The value of {@code e}'s completion record: the exception thrown or the value returned. */
+    private static Ir.RecordRef value(TryEntry e) {
+        return new Ir.RecordRef(e, true);
     }
 
     private static Code braced(Code c) {
@@ -510,6 +522,7 @@ final class Lowerer {
         c.add(").awaitFrom(", m(), ".$at(", resume, "));");
         add(c);
         add(Code.of("if (", names.value, " == ", TypeWriter.SUSPENDED, ") return ", names.value, ";"));
+        suspensions++;
         stateAlreadySet = resume;
         mark(resume, comment);
     }
@@ -902,8 +915,8 @@ final class Lowerer {
             return;
         }
         lowerTry(null, () -> resources(t, resources, i + 1), List.of(), e -> {
-            String kind = m() + "." + e.recordKind;
-            String primary = m() + "." + e.recordValue;
+            Ir.RecordRef kind = kind(e);
+            Ir.RecordRef primary = value(e);
             String suppressed = names.fresh("$suppressed");
             add(Code.of("if (", ref, " != null) { if (", kind, " == ", THROW, ") { try { ", ref,
                     ".close(); } catch (java.lang.Throwable ", suppressed, ") { ((java.lang.Throwable) ", primary,
@@ -914,6 +927,10 @@ final class Lowerer {
     /**
      * Lowers a try statement (or a synthetic one, for guards): the try body's states are
      * protected by the catches (in order) and the finally; the catches' by the finally.
+     * Whatever enters the finally writes the completion record first; the end of the finally
+     * replays it. The record starts as a pair of machine fields; if the finally turns out to
+     * have no suspension point, the resume method runs without returning from the write to the
+     * read, and the record becomes a pair of its locals instead (two fields fewer in the machine).
      */
     void lowerTry(Tree tree, Runnable body, List<CatchClause> catches, java.util.function.Consumer<TryEntry> finallyBody) {
         TryEntry e = new TryEntry(tryContext, tree);
@@ -952,7 +969,12 @@ final class Lowerer {
         if (finallyBody != null) {
             open = false;
             mark(e.finallyStart, null);
+            int before = suspensions;
             finallyBody.accept(e);
+            if (suspensions == before) {
+                e.recordIsLocal = true;
+                synthetics.removeIf(s -> s.name().equals(e.recordKind) || s.name().equals(e.recordValue));
+            }
             if (open) {
                 replay(e);
             }
@@ -965,8 +987,8 @@ final class Lowerer {
             return;
         }
         if (e.hasFinally()) {
-            add(Code.of(m(), ".", e.recordKind, " = ", NORMAL, "; ", m(), ".$state = ", e.finallyStart, "; continue ",
-                    names.loop, ";"));
+            add(Code.of(kind(e), " = ", NORMAL, "; ", m(), ".$state = ", e.finallyStart, "; continue ", names.loop,
+                    ";"));
             open = false;
         } else {
             TryEntry saved = tryContext;
@@ -976,17 +998,29 @@ final class Lowerer {
         }
     }
 
-    /** After a finally completes: replays the completion record (throw, return, jump), else falls through. */
+    /**
+     * After a finally completes: replays the completion record (throw, return, jump), else falls
+     * through. A record in a field gives up its value before replaying it, so the machine does
+     * not keep it alive; a record in locals dies with the resume method's frame.
+     */
     private void replay(TryEntry e) {
-        String kind = m() + "." + e.recordKind;
-        String value = m() + "." + e.recordValue;
-        add(Code.of("if (", kind, " == ", THROW, ") { java.lang.Throwable ", names.rethrow, " = (java.lang.Throwable) ",
-                value, "; ", value, " = null; throw ", names.rethrow, "; }"));
-        Code ret = Code.of("if (", kind, " == ", RETURN, ") { java.lang.Object ", names.rethrow, " = ", value, "; ",
-                value, " = null; ");
-        ret.parts.addAll(returnCode(names.rethrow).parts);
-        ret.add(" }");
-        add(ret);
+        Ir.RecordRef kind = kind(e);
+        Ir.RecordRef value = value(e);
+        if (e.recordIsLocal) {
+            add(Code.of("if (", kind, " == ", THROW, ") { throw (java.lang.Throwable) ", value, "; }"));
+            Code ret = Code.of("if (", kind, " == ", RETURN, ") { ");
+            ret.parts.addAll(returnCode(value).parts);
+            ret.add(" }");
+            add(ret);
+        } else {
+            add(Code.of("if (", kind, " == ", THROW, ") { java.lang.Throwable ", names.rethrow,
+                    " = (java.lang.Throwable) ", value, "; ", value, " = null; throw ", names.rethrow, "; }"));
+            Code ret = Code.of("if (", kind, " == ", RETURN, ") { java.lang.Object ", names.rethrow, " = ", value,
+                    "; ", value, " = null; ");
+            ret.parts.addAll(returnCode(names.rethrow).parts);
+            ret.add(" }");
+            add(ret);
+        }
         for (Ir.Exit x : e.exits) {
             Code c = Code.of("if (", kind, " == ", x.code(), ") { ");
             c.parts.addAll(jumpCode(x.target(), x.leap().tryContext).parts);

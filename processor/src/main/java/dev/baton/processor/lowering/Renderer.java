@@ -202,6 +202,13 @@ final class Renderer {
     private String dispatchLoop() {
         StringBuilder out = new StringBuilder();
         String m = names.machine;
+        for (TryEntry e : lowered.tryEntries) {
+            if (e.hasFinally() && e.recordIsLocal) {
+                // the completion record of a finally that cannot suspend: set and replayed in one call
+                out.append("int ").append(e.recordKind).append(" = ").append(Lowerer.NORMAL).append(";\n");
+                out.append("java.lang.Object ").append(e.recordValue).append(" = null;\n");
+            }
+        }
         out.append(names.loop).append(": for (;;) {\n");
         out.append("    try {\n");
         out.append("        if (").append(names.failure).append(" != null) {\n");
@@ -299,8 +306,10 @@ final class Renderer {
 
     private void appendToFinally(StringBuilder out, TryEntry e, String indent) {
         String m = names.machine;
-        out.append(indent).append(m).append('.').append(e.recordKind).append(" = ").append(Lowerer.THROW).append(";\n");
-        out.append(indent).append(m).append('.').append(e.recordValue).append(" = ").append(names.thrown).append(";\n");
+        out.append(indent).append(renderRecord(new Ir.RecordRef(e, false))).append(" = ").append(Lowerer.THROW)
+                .append(";\n");
+        out.append(indent).append(renderRecord(new Ir.RecordRef(e, true))).append(" = ").append(names.thrown)
+                .append(";\n");
         out.append(indent).append(m).append(".$state = ").append(e.finallyStart.state).append(";\n");
         out.append(indent).append("continue ").append(names.loop).append(";\n");
     }
@@ -339,6 +348,9 @@ final class Renderer {
         if (p instanceof Ir.Decl d) {
             return renderDecl(d, prefix);
         }
+        if (p instanceof Ir.RecordRef r) {
+            return renderRecord(r);
+        }
         if (p instanceof Ir.Clear c) {
             StringBuilder out = new StringBuilder();
             for (VariableElement e : c.locals()) {
@@ -351,6 +363,11 @@ final class Renderer {
             return out.toString();
         }
         throw new IllegalStateException("unknown fragment " + p);
+    }
+
+    /** A completion record's kind or value: a local of the resume method, or a field of the machine. */
+    private String renderRecord(Ir.RecordRef r) {
+        return r.entry().recordIsLocal ? r.name() : names.machine + "." + r.name();
     }
 
     private String renderDecl(Ir.Decl d, List<String> prefix) {
