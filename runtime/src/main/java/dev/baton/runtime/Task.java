@@ -39,6 +39,8 @@ public final class Task<T> extends Promise<T> {
     /** The N of {@code Task-N}; 0 past {@code Integer.MAX_VALUE}, when N is {@link Rare#bigNumber}. */
     private final int number;
     private boolean mustCancel;
+    /** Whether the first step ran: a task cancelled before it completes without running its body. */
+    private boolean started;
     /**
      * While the task is blocked in a primitive, the state of the future asyncio would have
      * put in the primitive's waiters: {@link #BLOCKED} (pending), {@link #WOKEN} (has a
@@ -286,7 +288,9 @@ public final class Task<T> extends Promise<T> {
         resumeTarget = null;
         Task<?> previous = loop.enterTask(this);
         try {
-            if (machine == coroutine && coroutine.notStarted() && failure != null) {
+            boolean first = !started;
+            started = true;
+            if (first && failure != null) {
                 coroutine.abandon(); // cancelled before its first step: the body never runs
                 finish(null, failure);
             } else {

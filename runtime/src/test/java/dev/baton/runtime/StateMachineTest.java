@@ -3,6 +3,7 @@ package dev.baton.runtime;
 import static dev.baton.runtime.Machines.script;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,16 +139,23 @@ class StateMachineTest {
     }
 
     @Test
-    void aSpawnedMachineIsNotStartedUntilItsFirstStep() {
+    void aSpawnedMachineBelongsToItsTaskFromSpawnUntilItIsDone() {
         EventLoop loop = EventLoop.virtual();
-        StateMachine<Object> machine = new TwoStates<>(m -> Baton.sleep(0), (v, f) -> null);
-        assertFalse(machine.notStarted());
+        int[] steps = new int[1];
+        StateMachine<Object> machine = new TwoStates<>(m -> {
+            steps[0]++;
+            return Baton.sleep(1);
+        }, (v, f) -> null);
+        assertNull(machine.task(), "not started");
         Task<Object> task = loop.createTask(machine);
-        assertTrue(machine.notStarted());
         assertSame(task, machine.task());
+        assertEquals(0, steps[0], "the body waits for the task's first step");
         loop.runUntilComplete(Baton.sleep(0));
-        assertFalse(machine.notStarted());
+        assertEquals(1, steps[0]);
+        assertSame(task, machine.task(), "suspended in its task");
         loop.runUntilComplete(task);
+        assertNull(machine.task(), "done");
+        assertThrows(IllegalStateException.class, () -> loop.createTask(machine), "a done machine cannot start again");
         loop.close();
     }
 

@@ -41,7 +41,8 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         }
     };
 
-    private static final byte NEW = 0, BOUND = 1, RUNNING = 2, DONE = 3;
+    /** What {@link #up} holds once the machine is done. */
+    private static final Object FINISHED = new Object();
 
     /**
      * Where the body resumes: set by the body before each await; 0 at the start. Public (like
@@ -51,11 +52,11 @@ public abstract class StateMachine<T> extends Coroutine<T> {
     public int $state;
 
     // Few fields, because a blocked coroutine costs its machines (DESIGN.md's performance
-    // contract): the machine awaiting this one and the task running the outermost share one.
-    private byte lifecycle = NEW;
+    // contract): the machine awaiting this one, the task running the outermost one and the
+    // machine's lifecycle share one field.
     /**
      * Null until the machine starts; then the machine that awaits this one, or, for a task's
-     * outermost machine, that {@link Task}. Null again once the machine is done.
+     * outermost machine, that {@link Task}; {@link #FINISHED} once the machine is done.
      */
     private Object up;
 
@@ -110,7 +111,7 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         while (u instanceof StateMachine) {
             u = ((StateMachine<?>) u).up;
         }
-        return (Task<?>) u;
+        return u instanceof Task ? (Task<?>) u : null;
     }
 
     /** Awaited inline by {@code awaiting}: runs the body's first step in the awaiting task. */
@@ -132,12 +133,6 @@ public abstract class StateMachine<T> extends Coroutine<T> {
     /** Binds this machine to the task that runs it as its outermost coroutine. */
     public final void startAsTask(Task<?> owner) {
         start(owner);
-        lifecycle = BOUND;
-    }
-
-    /** Whether the machine is bound to its task but its body has not run yet. */
-    public final boolean notStarted() {
-        return lifecycle == BOUND;
     }
 
     /** Marks a machine that will never run (a task cancelled before its first step). */
@@ -146,18 +141,16 @@ public abstract class StateMachine<T> extends Coroutine<T> {
     }
 
     private void finished() {
-        lifecycle = DONE;
-        up = null;
+        up = FINISHED;
     }
 
     /** Starts the machine under {@code parent}: the machine awaiting it, or its task. */
     private void start(Object parent) {
-        if (lifecycle != NEW || up != null) {
+        if (up != null) {
             // asyncio's message exactly (the fidelity rule); the stack trace shows which coroutine
             throw new IllegalStateException("cannot reuse already awaited coroutine");
         }
         up = parent;
-        lifecycle = RUNNING;
     }
 
     /**
@@ -169,7 +162,6 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         for (;;) {
             Object result;
             Throwable thrown = null;
-            machine.lifecycle = RUNNING;
             try {
                 result = machine.$resume(value, failure);
                 if (result == SUSPENDED) {
@@ -179,9 +171,8 @@ public abstract class StateMachine<T> extends Coroutine<T> {
                 result = null;
                 thrown = t;
             }
-            machine.lifecycle = DONE;
             Object next = machine.up;
-            machine.up = null;
+            machine.up = FINISHED;
             if (!(next instanceof StateMachine)) {
                 TaskAccess.finish((Task<?>) next, result, thrown);
                 return;
