@@ -23,7 +23,11 @@ public final class Task<T> extends Promise<T> {
 
     // Few fields, because every blocked coroutine has a Task (DESIGN.md's performance
     // contract): what most tasks never use lives in a Rare object made on first use.
-    private final StateMachine<T> coroutine;
+    /**
+     * The outermost machine, for {@link #toString()}; let go once the task is done, so that a
+     * finished task kept for its result does not keep its machines too.
+     */
+    private StateMachine<T> coroutine;
     /** The machine to resume at the next step: the coroutine at first, then whichever awaited. */
     private StateMachine<?> resumeTarget;
     /**
@@ -291,7 +295,7 @@ public final class Task<T> extends Promise<T> {
             boolean first = !started;
             started = true;
             if (first && failure != null) {
-                coroutine.abandon(); // cancelled before its first step: the body never runs
+                machine.abandon(); // cancelled before its first step: the body never runs
                 finish(null, failure);
             } else {
                 if (wait != NOT_BLOCKED) {
@@ -317,6 +321,7 @@ public final class Task<T> extends Promise<T> {
     @SuppressWarnings("unchecked")
     private void finish(Object value, Throwable failure) {
         loop.taskFinished(this);
+        coroutine = null;
         if (failure == null) {
             if (mustCancel) {
                 mustCancel = false;
@@ -342,7 +347,10 @@ public final class Task<T> extends Promise<T> {
         if (cancelling > 0 && !isDone()) {
             s.append(", cancelling=").append(cancelling);
         }
-        s.append(", name=").append(name()).append(", coro=").append(coroutine);
+        s.append(", name=").append(name());
+        if (coroutine != null) {
+            s.append(", coro=").append(coroutine);
+        }
         if (waitingOn != null) {
             s.append(", waiting on ").append(waitingOn);
         }
