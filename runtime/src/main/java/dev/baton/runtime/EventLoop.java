@@ -4,7 +4,6 @@ import dev.baton.runtime.internal.AwaitOnce;
 import dev.baton.runtime.internal.StateMachine;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class EventLoop implements AutoCloseable {
     private double virtualNow;
 
     /** Runnables (handles, timers, inbox callbacks) and tasks to step, which need no wrapper. */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>(64);
+    private final ReadyQueue ready = new ReadyQueue();
     private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>(TimerHandle::compare);
     private int timerCancelledCount;
     private long timerSequence;
