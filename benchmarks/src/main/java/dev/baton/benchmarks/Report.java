@@ -342,6 +342,26 @@ public final class Report {
         }
         targetRow(md, "within 5× of the floor on the handoffs", any ? measured.toString() : null, met);
         md.append('\n');
+        capacityOneNote(md);
+    }
+
+    /**
+     * Why the capacity-1 handoff stays far from the floor: what each item costs Baton there,
+     * and in task switches, which the floor does not make.
+     */
+    private void capacityOneNote(StringBuilder md) {
+        double rate = median(Row.HANDOFF_1, Systems.BATON);
+        if (Double.isNaN(rate)) {
+            return;
+        }
+        double perItem = 1e9 / rate;
+        md.append(String.format(Locale.ROOT, "At capacity 1 every item blocks the producer in"
+                + " `put` and the consumer in `get`, as asyncio's queue does: each item costs two"
+                + " task switches through the ready queue (here %.0f ns per item, so about %.0f ns"
+                + " per switch, the blocking and waking included), which the floor, one loop over"
+                + " an `ArrayDeque`, never makes. No scheduler that keeps asyncio's order can come"
+                + " within 5× of it there; the capacity-1024 handoff measures the queue itself.%n%n",
+                perItem, perItem / 2));
     }
 
     private void worst(StringBuilder md, String target, String peer, Predicate<Row> rows,

@@ -55,6 +55,7 @@ class ReportTest {
         assertTrue(md.contains("| lock-acquire | 3.20 | 0.0001 |"), md);
         assertTrue(md.contains("| Baton ≥ 50× CPython asyncio on every throughput scenario | not measured | — |"), md);
         assertTrue(md.contains("- CPU: test CPU"), md);
+        assertTrue(md.contains("(here 500 ns per item, so about 250 ns per switch"), md);
     }
 
     @Test
