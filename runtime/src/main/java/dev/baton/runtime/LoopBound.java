@@ -52,13 +52,11 @@ abstract class LoopBound {
      * Blocks the task of {@code machine} in {@code op}, queued at the end of {@code waiters}
      * (asyncio: append a new future to the waiters and await it); returns
      * {@link StateMachine#SUSPENDED}. Called after {@link #confine()}, which bound this
-     * primitive to the running loop.
+     * primitive to the loop running on this thread: the loop of every task that can run here,
+     * so the task and the primitive always share their loop.
      */
     final Object block(ArrayDeque<Task<?>> waiters, Blocker op, StateMachine<?> machine) {
         Task<?> task = machine.task();
-        if (task.loop != loop) {
-            throw new IllegalStateException("Task " + task + " got Future " + op + " attached to a different loop");
-        }
         waiters.addLast(task);
         task.block(op, machine);
         return StateMachine.SUSPENDED;
