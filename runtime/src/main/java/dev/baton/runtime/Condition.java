@@ -183,6 +183,7 @@ public final class Condition extends LoopBound implements Guard {
         }
     }
 
+    /** The {@code finally} of asyncio's {@code Condition.wait()} when the lock is not free. */
     private static final class Reacquire extends StateMachine<Boolean> {
         private static final int REACQUIRE = 1, REACQUIRED = 2;
         private final Condition cond;

@@ -47,7 +47,6 @@ abstract class LoopBound {
         return running;
     }
 
-    /** Whether tasks wait on this primitive (it may then not move to another loop). */
     /**
      * Blocks the task of {@code machine} in {@code op}, queued at the end of {@code waiters}
      * (asyncio: append a new future to the waiters and await it); returns
@@ -62,5 +61,6 @@ abstract class LoopBound {
         return StateMachine.SUSPENDED;
     }
 
+    /** Whether tasks wait on this primitive (it may then not move to another loop). */
     abstract boolean hasWaiters();
 }

@@ -225,12 +225,9 @@ public class Queue<E> extends LoopBound {
     }
 
     /**
-     * The body of {@code put}: the fast path, or a {@link Putter} to wait on; also what a
-     * woken putter runs again (asyncio's {@code while self.full()} loop).
-     */
-    /**
-     * The put of {@code item}, blocking while the queue is full; {@code putter} is the one the
-     * task blocked in before, if any, reused when it blocks again.
+     * The body of {@code put}: the fast path, or blocking in a {@link Putter} while the queue
+     * is full; also what a woken putter runs again (asyncio's {@code while self.full()} loop),
+     * passing its {@code putter} to block in again.
      */
     private Object awaitPut(E item, Putter putter, StateMachine<?> machine) {
         // confined by the caller: the put awaitables and a woken putter's rerun on the loop
@@ -364,8 +361,10 @@ public class Queue<E> extends LoopBound {
 
     // ---- waiters ----
 
-    /** Wakes the first waiter that is not done (cancelled) yet; drops those before it. */
-    /** asyncio's {@code _wakeup_next}: takes waiters off the front until one is woken. */
+    /**
+     * asyncio's {@code _wakeup_next}: wakes the first waiter whose wait has not ended (been
+     * cancelled) yet, taking it and those before it off the queue.
+     */
     private static void wakeupNext(ArrayDeque<Task<?>> waiters) {
         Task<?> waiter;
         while ((waiter = waiters.pollFirst()) != null) {
@@ -412,10 +411,23 @@ public class Queue<E> extends LoopBound {
 
     // ---- the awaitables ----
 
-    /** What {@link #get()} returns, one per queue: the fast path, or a {@link Getter}. */
     /**
-     * {@code get()}; blocked in, once the await ends: if it failed (cancelled), leave the
-     * queue and, if woken with an item there, pass the wake-up on; else try again.
+     * What {@link #get()} returns, one per queue, and what a getter blocks in: asyncio's
+     * {@code Queue.get},
+     * <pre>
+     * while self.empty():
+     *     if self._is_shutdown and self.empty(): raise QueueShutDown
+     *     getter = create_future(); self._getters.append(getter)
+     *     try: await getter
+     *     except:
+     *         getter.cancel(); remove getter from self._getters if there
+     *         if not self.empty() and not getter.cancelled(): self._wakeup_next(self._getters)
+     *         raise
+     * return self.get_nowait()
+     * </pre>
+     * {@link #awaitGet} is the loop's test and body, the blocked task standing for
+     * {@code getter}; {@link #afterWait} is the {@code except} and, when woken, the loop
+     * again (which may block again).
      */
     private final class GetOp implements Awaitable<E>, Blocker {
         @Override
@@ -489,8 +501,10 @@ public class Queue<E> extends LoopBound {
         }
     }
 
-    /** What {@link #join()} returns, one per queue. */
-    /** {@code join()}; blocked in, once the await ends it leaves the queue, in any case. */
+    /**
+     * What {@link #join()} returns, one per queue, and what a joiner blocks in; once the
+     * await ends, the joiner leaves the queue in any case.
+     */
     private final class JoinOp implements Awaitable<Void>, Blocker {
         @Override
         public Object awaitFrom(StateMachine<?> machine) {
@@ -518,9 +532,10 @@ public class Queue<E> extends LoopBound {
     }
 
     /**
-     * A put blocked while the queue is full: holds its item (what asyncio's put coroutine
-     * keeps in its frame). Once the await ends: if it failed (cancelled), leave the queue
-     * and, if woken with a free slot, pass the wake-up on; else try again.
+     * A put blocked while the queue is full, holding its item (what asyncio's put coroutine
+     * keeps in its frame); mirrors {@link GetOp}: once the await ends, if it failed
+     * (cancelled), leave the queue and, if woken with a free slot, pass the wake-up on; else
+     * try again.
      */
     private final class Putter implements Blocker {
         private final E item;

@@ -43,7 +43,7 @@ public final class Task<T> extends Promise<T> {
     /** The N of {@code Task-N}; 0 past {@code Integer.MAX_VALUE}, when N is {@link Rare#bigNumber}. */
     private final int number;
     private boolean mustCancel;
-    /** Whether the first step ran: a task cancelled before it completes without running its body. */
+    /** Whether the first step ran (a task cancelled before then ends without running its body). */
     private boolean started;
     /**
      * While the task is blocked in a primitive, the state of the future asyncio would have
