@@ -44,6 +44,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.VariableElement;
 
@@ -112,16 +113,28 @@ final class Lowerer {
         mark(new Label(), null);
     }
 
-    /** Starts the case of {@code label}; code that falls into it first records the new state. */
+    /**
+     * Starts the case of {@code label}. Code that falls into it from another try region first
+     * records the new state, as the catch dispatch routes an exception by the state; within
+     * one region the state of the case it falls from routes the same, so nothing is written.
+     */
     void mark(Label label, String comment) {
         if (label.marked()) {
             throw new IllegalStateException("label marked twice");
         }
+        Ir.Region region = tryContext == null ? null : new Ir.Region(tryContext, tryContext.part);
         if (current != null && open && stateAlreadySet != label) {
-            add(Code.of(m(), ".$state = ", label, ";"));
+            if (!Objects.equals(current.region, region)) {
+                add(Code.of(m(), ".$state = ", label, ";"));
+            } else {
+                // temporaries released here are cleared on this path, before the fall
+                Code clears = spiller.takeClears();
+                if (clears != null) {
+                    current.lines.add(clears);
+                }
+            }
         }
         label.state = cases.size();
-        Ir.Region region = tryContext == null ? null : new Ir.Region(tryContext, tryContext.part);
         current = new Case(label, region, comment);
         cases.add(current);
         open = true;
