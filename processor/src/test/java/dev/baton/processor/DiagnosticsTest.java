@@ -45,18 +45,21 @@ class DiagnosticsTest {
     }
 
     @Test
-    void patternVariableUsedAfterAnAwait() {
-        JavaFileObject f = template("Pattern",
+    void patternVariableOfALocalClassTypeAcrossAnAwait() {
+        // a pattern variable crossing an await becomes a field (see PatternTest); a field cannot
+        // name a class declared in the body
+        JavaFileObject f = template("PatternLocal",
                 "  @Async Coroutine<Integer> main(Object o) {",
-                "    if (o instanceof String s) {",
+                "    class Local { int n = 3; }",
+                "    Object x = o == null ? new Local() : o;",
+                "    if (x instanceof Local l) {",
                 "      await(sleep(0));",
-                "      return done(s.length());",
+                "      return done(l.n);",
                 "    }",
                 "    return done(0);",
                 "  }");
-        assertError(f, "[BatonUnsupported] 's' lives across an await but is declared where Baton cannot move it"
-                + " into the state machine (a pattern variable?); copy it into a local declared as a statement first",
-                "if (o instanceof String s)");
+        assertError(f, "[BatonVarType] pattern variable 'l' lives across an await, so it becomes a field of the"
+                + " state machine, but its type mentions the local class Local", "if (x instanceof Local l)");
     }
 
     @Test

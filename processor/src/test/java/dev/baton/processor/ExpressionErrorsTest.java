@@ -92,19 +92,6 @@ class ExpressionErrorsTest {
     }
 
     @Test
-    void patternVariableLivingAcrossAnAwait() {
-        JavaFileObject f = template("Pattern",
-                "  @Async Coroutine<Integer> main(Object o) {",
-                "    if (o instanceof String s && await(done(s.length())) > 0) {",
-                "      return done(1);",
-                "    }",
-                "    return done(0);",
-                "  }");
-        assertError(f, "[BatonUnsupported] the pattern variable 'String s' is declared to the left of an await",
-                "if (o instanceof String s");
-    }
-
-    @Test
     void everyRefusedExpressionOfAClassIsReported() {
         JavaFileObject f = template("Several",
                 "  static boolean flag() { return true; }",

@@ -141,6 +141,19 @@ class GeneratedCodeTest {
                 "        return done(later.get());",
                 "    }",
                 "",
+                "    @Async",
+                "    Coroutine<String> patterns(Object o) {",
+                "        if (o instanceof List<?> l && await(value(l.size())) > 0 && l.get(0) instanceof String first) {",
+                "            await(sleep(0));",
+                "            return done(first + l.size());",
+                "        }",
+                "        if (!(o instanceof CharSequence text)) {",
+                "            return done(\"none\");",
+                "        }",
+                "        await(sleep(0));",
+                "        return done(text.toString());",
+                "    }",
+                "",
                 "    public abstract static class Nested {",
                 "        @Async",
                 "        Coroutine<String> hello() {",
@@ -195,6 +208,11 @@ class GeneratedCodeTest {
             assertThat(code).contains(field);
         }
         assertThat(code).contains("local, Everything.java:" + lineOf("int total = 0;"));
+        for (String field : new String[] {"java.util.List<?> l;", "java.lang.String first;",
+                "java.lang.CharSequence text;"}) {
+            assertThat(code).contains(field);
+        }
+        assertThat(code).contains("pattern variable, Everything.java:" + lineOf("if (!(o instanceof CharSequence"));
         // every comment line points into the template
         Matcher m = Pattern.compile("// Everything\\.java:(\\d+): (.*)").matcher(code);
         String[] lines = everythingLines();

@@ -71,6 +71,12 @@ final class Lowerer {
     final List<TryEntry> tryEntries = new ArrayList<>();
     final List<Synthetic> synthetics = new ArrayList<>();
     final List<VariableElement> declaredLocals = new ArrayList<>();
+    /**
+     * Pattern variables whose scope the lowering splits: declared in a line of their own (the
+     * left side of {@code &&} or {@code ||} with an await on the right) and read in later lines.
+     * They live in machine fields even if every use stands in one state.
+     */
+    final java.util.Set<VariableElement> splitBindings = new java.util.LinkedHashSet<>();
     private final Deque<Leap> leaps = new ArrayDeque<>();
     private final Map<Tree, Leap> leapByTree = new IdentityHashMap<>();
     private Case current;
@@ -406,11 +412,56 @@ final class Lowerer {
             if (s instanceof VariableTree v && info.element(v) instanceof VariableElement e) {
                 locals.add(e);
             }
+            locals.addAll(bindingsOf(s));
         }
         closeScope(locals);
     }
 
-    /** Ends the scope of locals declared directly in an exploded block: clears them, starts a case. */
+    /**
+     * The pattern variables a statement of a block declares outside its nested blocks (which
+     * end their own), lambdas and classes: an {@code if} or a loop may bring them into the
+     * rest of the block (JLS 6.3.2), in the generated case too, so the block ends like one
+     * that declares locals.
+     */
+    private List<VariableElement> bindingsOf(StatementTree statement) {
+        List<VariableElement> found = new ArrayList<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree v, Void unused) {
+                if (v != statement && info.element(v) instanceof VariableElement e
+                        && e.getKind().name().equals("BINDING_VARIABLE")) {
+                    found.add(e);
+                }
+                return super.visitVariable(v, unused);
+            }
+
+            @Override
+            public Void visitBlock(BlockTree block, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree c, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree sw, Void unused) {
+                return scan(sw.getExpression(), null);
+            }
+        }.scan(statement, null);
+        return found;
+    }
+
+    /**
+     * Ends the scope of locals (and pattern variables) declared directly in an exploded block:
+     * clears them, starts a case.
+     */
     private void closeScope(List<VariableElement> locals) {
         if (!locals.isEmpty() && open) {
             add(Code.of(new Ir.Clear(locals)));
@@ -508,7 +559,7 @@ final class Lowerer {
         }
         int mark = spiller.begin(cond);
         Code value = spiller.value(Spiller.strip(cond));
-        if (spiller.binding(cond) != null) {
+        if (!spiller.bindings(cond).isEmpty()) {
             // its pattern variables must stay in scope for the statements the condition guards
             releaseAfterAdd = mark;
             return parenthesized(value);

@@ -1,6 +1,8 @@
 package dev.baton.processor.lowering;
 
+import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -39,7 +41,18 @@ final class Renderer {
     private final Map<VariableElement, String> fieldNames = new LinkedHashMap<>();
     private final Map<VariableElement, String> fieldTypes = new LinkedHashMap<>();
     private final Map<VariableElement, Ir.Decl> declarations = new LinkedHashMap<>();
+    /** The pattern variables met, with the tree that declares each (they have no {@link Ir.Decl}). */
+    private final Map<VariableElement, VariableTree> bindings = new LinkedHashMap<>();
+    /** The locals some name refers to (not only declared). */
+    private final Set<VariableElement> referenced = new HashSet<>();
     private final Set<String> fieldNamesTaken = new HashSet<>();
+    /**
+     * The hoisted pattern variables whose match the line being written holds so far. The line
+     * keeps the template's structure around them, so a lambda or class of the line that names
+     * one is in the binding's scope there too: it captures the binding itself, as the field is
+     * only stored by the match, after the line's prefix (where captured copies are made) ran.
+     */
+    private final Set<VariableElement> boundInLine = new HashSet<>();
 
     Renderer(Lowerer lowered, Scope scope, ExecutableElement method) {
         this.lowered = lowered;
@@ -74,20 +87,24 @@ final class Renderer {
         }
         List<VariableElement> hoisted = new ArrayList<>();
         for (Map.Entry<VariableElement, Set<Integer>> u : uses.entrySet()) {
-            if (u.getValue().size() > 1 && !fieldNames.containsKey(u.getKey())) {
-                hoisted.add(u.getKey());
+            VariableElement local = u.getKey();
+            boolean split = lowered.splitBindings.contains(local) && referenced.contains(local);
+            if ((u.getValue().size() > 1 || split) && !fieldNames.containsKey(local)) {
+                hoisted.add(local);
             }
         }
         hoisted.sort(Comparator.comparingInt(this::declarationPosition));
         for (VariableElement local : hoisted) {
             Ir.Decl decl = declarations.get(local);
-            if (decl == null) {
+            VariableTree declaration = decl != null ? decl.tree() : bindings.get(local);
+            if (declaration == null) {
                 report.error(Tag.BatonUnsupported, method, info.unit, declarationTree(local),
                         "'" + local.getSimpleName() + "' lives across an await but is declared where Baton"
-                                + " cannot move it into the state machine (a pattern variable?); copy it into a"
-                                + " local declared as a statement first");
+                                + " cannot move it into the state machine; copy it into a local declared as a"
+                                + " statement first");
                 continue;
             }
+            String kind = decl != null ? "local" : "pattern variable";
             javax.lang.model.type.TypeMirror mirror = writer.catchType(local.asType());
             String type = writer.writable(mirror);
             if (type == null) {
@@ -97,7 +114,7 @@ final class Renderer {
                         : "mentions the local class " + localClass.getSimpleName() + ", which a field cannot name;"
                                 + " declare " + localClass.getSimpleName() + " as a static nested class of "
                                 + method.getEnclosingElement().getSimpleName();
-                report.error(Tag.BatonVarType, method, info.unit, decl.tree(), "local '" + local.getSimpleName()
+                report.error(Tag.BatonVarType, method, info.unit, declaration, kind + " '" + local.getSimpleName()
                         + "' lives across an await, so it becomes a field of the state machine, but its type "
                         + why);
                 continue;
@@ -106,7 +123,7 @@ final class Renderer {
             fieldNames.put(local, name);
             fieldTypes.put(local, type);
             fields.add(new LoweredMethod.Field(name, TypeName.get(mirror), !local.asType().getKind().isPrimitive(),
-                    "local, " + lowered.commentFor(decl.tree()).replaceFirst(":\\s.*", "")));
+                    kind + ", " + lowered.commentFor(declaration).replaceFirst(":\\s.*", "")));
         }
         for (Synthetic s : synthetics()) {
             fields.add(new LoweredMethod.Field(s.name(), s.type(), s.reference(), null));
@@ -136,7 +153,8 @@ final class Renderer {
 
     private int declarationPosition(VariableElement e) {
         Ir.Decl d = declarations.get(e);
-        return d == null ? Integer.MAX_VALUE : info.start(d.tree());
+        VariableTree t = d != null ? d.tree() : bindings.get(e);
+        return t == null ? Integer.MAX_VALUE : info.start(t);
     }
 
     private Tree declarationTree(VariableElement e) {
@@ -161,6 +179,7 @@ final class Renderer {
             }
         } else if (part instanceof Ir.LocalRef r) {
             uses.computeIfAbsent(r.element(), k -> new HashSet<>()).add(state);
+            referenced.add(r.element());
         }
     }
 
@@ -181,6 +200,7 @@ final class Renderer {
                 Element e = info.element(id);
                 if (BodyInfo.isLocal(e)) {
                     uses.computeIfAbsent((VariableElement) e, k -> new HashSet<>()).add(state);
+                    referenced.add((VariableElement) e);
                 }
                 return null;
             }
@@ -191,10 +211,17 @@ final class Renderer {
                 Element e = info.element(v);
                 if (BodyInfo.isLocal(e)) {
                     uses.computeIfAbsent((VariableElement) e, k -> new HashSet<>()).add(state);
+                    if (isBinding(e)) {
+                        bindings.put((VariableElement) e, v);
+                    }
                 }
                 return super.visitVariable(v, unused);
             }
         }.scan(root, null);
+    }
+
+    private static boolean isBinding(Element e) {
+        return e.getKind().name().equals("BINDING_VARIABLE");
     }
 
     // ---- text ----
@@ -225,6 +252,7 @@ final class Renderer {
             out.append('\n');
             for (Code code : c.lines) {
                 List<String> prefix = new ArrayList<>();
+                boundInLine.clear();
                 String line = renderCode(code, prefix);
                 for (String p : prefix) {
                     indent(out, p, 4);
@@ -413,6 +441,7 @@ final class Renderer {
         List<int[]> spans = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         Map<VariableElement, String> captures = new LinkedHashMap<>();
+        Set<VariableElement> boundHere = boundInLine;
         new TreeScanner<Void, Integer>() {
             @Override
             public Void scan(Tree t, Integer depth) {
@@ -433,7 +462,9 @@ final class Renderer {
                 String replacement = null;
                 String field = e instanceof VariableElement v ? fieldNames.get(v) : null;
                 if (field != null) {
-                    if (depth > 0) {
+                    if (depth > 0 && boundHere.contains(e)) {
+                        replacement = id.getName().toString();
+                    } else if (depth > 0) {
                         VariableElement v = (VariableElement) e;
                         replacement = captures.computeIfAbsent(v, k -> names.fresh(field + "$captured"));
                     } else {
@@ -459,6 +490,33 @@ final class Renderer {
                     return null;
                 }
                 return scan(ms.getExpression(), depth);
+            }
+
+            /**
+             * {@code E instanceof T t} with {@code t} hoisted: the match also stores the value in
+             * t's field, {@code (E instanceof T t && ($m.t = t) != null)}; the added test is true
+             * (a match is never null), so the value, the order and the scopes are Java's.
+             */
+            @Override
+            public Void visitInstanceOf(InstanceOfTree i, Integer depth) {
+                VariableTree binding = i.getPattern() instanceof BindingPatternTree b ? b.getVariable() : null;
+                Element e = binding == null ? null : info.element(binding);
+                String field = e instanceof VariableElement v ? fieldNames.get(v) : null;
+                if (field == null) {
+                    return super.visitInstanceOf(i, depth);
+                }
+                boolean parenthesized = i != root
+                        && info.path(i).getParentPath().getLeaf().getKind() == Tree.Kind.PARENTHESIZED;
+                spans.add(new int[] {info.start(i), info.start(i)});
+                texts.add(parenthesized ? "" : "(");
+                super.visitInstanceOf(i, depth);
+                if (depth == 0) {
+                    boundHere.add((VariableElement) e);
+                }
+                spans.add(new int[] {info.end(i), info.end(i)});
+                texts.add(" && (" + names.machine + "." + field + " = " + binding.getName() + ") != null"
+                        + (parenthesized ? "" : ")"));
+                return null;
             }
 
             @Override

@@ -321,9 +321,8 @@ final class Spiller {
         Map<Tree, Code> replacements = new IdentityHashMap<>();
         for (int i = 0; i <= last; i++) {
             ExpressionTree child = children.get(i);
-            if (i < last) {
-                checkNoBinding(child);
-            }
+            // a pattern variable of an operand evaluated into a temporary has no scope beyond
+            // that operand (only &&, || and ?: carry one to their right, see shortCircuit)
             Code code = value(child);
             if (i < last) {
                 code = spilled(child, code);
@@ -539,7 +538,9 @@ final class Spiller {
         if (!info.containsAwait(right)) {
             return inOrder(e, List.of(e.getLeftOperand(), right));
         }
-        checkNoBinding(e.getLeftOperand());
+        // the left side's pattern variables are in scope on the right, evaluated in other lines
+        // (and states): they live in machine fields, stored where the pattern matches
+        lowerer.splitBindings.addAll(bindings(e.getLeftOperand()));
         Code left = value(e.getLeftOperand());
         Temp t = temp(e, info.type(e));
         String field = lowerer.m() + "." + t.field();
@@ -562,7 +563,8 @@ final class Spiller {
         if (!info.containsAwait(yes) && !info.containsAwait(no)) {
             return inOrder(e, List.of(e.getCondition()));
         }
-        checkNoBinding(e.getCondition());
+        // the condition's pattern variables: the true branch follows in the same case, in the scope
+        // of 'if (!(cond)) jump', the false branch in another state (so they are hoisted)
         Code cond = value(strip(e.getCondition()));
         Temp t = temp(e, info.type(e));
         String field = lowerer.m() + "." + t.field();
@@ -652,33 +654,16 @@ final class Spiller {
 
     // ---- errors ----
 
-    /**
-     * Refuses an operand that declares a pattern variable when the rest of the expression is
-     * evaluated in another step: the variable's scope cannot reach across the split.
-     */
-    private void checkNoBinding(ExpressionTree operand) {
-        Tree binding = binding(operand);
-        if (binding != null) {
-            throw refuse(Tag.BatonUnsupported, binding, "the pattern variable '" + info.text(binding) + "' is declared"
-                    + " to the left of an await in the same expression; Baton evaluates the two sides in different"
-                    + " steps, so its scope cannot reach across the await; test with 'instanceof' and declare the"
-                    + " variable in a statement of its own, e.g. 'if (o instanceof T) { T t = (T) o; ... }'");
-        }
-    }
-
-    /** The first pattern variable {@code tree} declares (outside lambdas and classes), or null. */
-    Tree binding(Tree tree) {
-        Tree[] found = {null};
+    /** The pattern variables {@code tree} declares (outside lambdas, classes and switch bodies). */
+    List<VariableElement> bindings(Tree tree) {
+        List<VariableElement> found = new ArrayList<>();
         new TreeScanner<Void, Void>() {
             @Override
-            public Void scan(Tree t, Void unused) {
-                return found[0] != null ? null : super.scan(t, unused);
-            }
-
-            @Override
             public Void visitVariable(com.sun.source.tree.VariableTree v, Void unused) {
-                found[0] = v;
-                return null;
+                if (info.element(v) instanceof VariableElement e) {
+                    found.add(e);
+                }
+                return super.visitVariable(v, unused);
             }
 
             @Override
@@ -696,7 +681,7 @@ final class Spiller {
                 return scan(sw.getExpression(), null); // locals of its cases are its own
             }
         }.scan(tree, null);
-        return found[0];
+        return found;
     }
 
     Refused refuse(Tag tag, Tree tree, String message) {
