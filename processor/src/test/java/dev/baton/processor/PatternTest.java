@@ -200,6 +200,73 @@ class PatternTest {
         "    }",
         "    return done(\"not found\");",
         "  }",
+        // a for loop: the condition's variable is in scope in the update, a later state
+        "  @Async",
+        "  Coroutine<String> forUpdate(Object o, boolean suspend) {",
+        "    Object x = o;",
+        "    int n = 0;",
+        "    for (; x instanceof String s && n < 3; x = s + n) {",
+        "      await(pause(suspend));",
+        "      n++;",
+        "    }",
+        "    return done(x + \" \" + n);",
+        "  }",
+        // a while condition with a variable and an await, labeled jumps, and a switch
+        "  @Async",
+        "  @SuppressWarnings(\"fallthrough\")",
+        "  Coroutine<String> whileAndSwitch(Object o, boolean suspend) {",
+        "    java.util.Iterator<Object> it = List.of(o == null ? \"null\" : o, \"xy\", 5, \"\", \"z\").iterator();",
+        "    StringBuilder out = new StringBuilder();",
+        "    outer:",
+        "    while (it.hasNext() && it.next() instanceof String s && await(later(suspend, s.length())) >= 0) {",
+        "      switch (s.length()) {",
+        "        case 0:",
+        "          out.append(\"empty\");",
+        "          break outer;",
+        "        case 1:",
+        "          if (!(o instanceof String t)) break;",
+        "          await(pause(suspend));",
+        "          out.append(t).append('/');",
+        "        default:",
+        "          await(pause(suspend));",
+        "          out.append(s).append(',');",
+        "          if (s.length() > 3) continue outer;",
+        "      }",
+        "      out.append('.');",
+        "    }",
+        "    return done(out.toString());",
+        "  }",
+        // in a switch expression's case, and in a try whose finally awaits
+        "  @Async",
+        "  Coroutine<String> inSwitchExpressionAndTry(Object o, boolean suspend) {",
+        "    String r = switch (o == null ? 0 : o.hashCode() % 2) {",
+        "      case 0 -> {",
+        "        if (o instanceof String s) {",
+        "          await(pause(suspend));",
+        "          yield \"even \" + s;",
+        "        }",
+        "        yield \"even\";",
+        "      }",
+        "      default -> o instanceof Integer i ? \"odd \" + await(later(suspend, i)) + i : \"odd\";",
+        "    };",
+        "    try {",
+        "      if (o instanceof List<?> l) {",
+        "        await(pause(suspend));",
+        "        if (l.isEmpty()) throw new IllegalStateException(\"empty \" + l);",
+        "        return done(r + \" list \" + l.get(0));",
+        "      }",
+        "    } catch (IllegalStateException e) {",
+        "      if ((Object) e.getMessage() instanceof CharSequence m && await(later(suspend, m.length())) > 0) {",
+        "        r = r + \" caught \" + m;",
+        "      }",
+        "    } finally {",
+        "      if (o instanceof Number num) {",
+        "        await(pause(suspend));",
+        "        log(\"finally \" + num);",
+        "      }",
+        "    }",
+        "    return done(r);",
+        "  }",
         // a generic type argument the field keeps
         "  @Async",
         "  Coroutine<String> generic(Object o, boolean suspend) {",
@@ -304,7 +371,7 @@ class PatternTest {
     void everyScenarioEndsAsJavacSaysWithTheAwaitsTakenOut() throws Exception {
         Templates.Loaded t = compileScenarios();
         List<String> names = scenarioNames();
-        assertThat(names).hasSize(18);
+        assertThat(names).hasSize(21);
         int runs = 0;
         for (String name : names) {
             for (Object subject : SUBJECTS) {
@@ -321,7 +388,7 @@ class PatternTest {
                 }
             }
         }
-        assertThat(runs).isEqualTo(18 * SUBJECTS.length * 2);
+        assertThat(runs).isEqualTo(21 * SUBJECTS.length * 2);
     }
 
     @Test
