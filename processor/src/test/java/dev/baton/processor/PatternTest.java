@@ -140,7 +140,8 @@ class PatternTest {
         "  Coroutine<String> conditional(Object o, boolean suspend) {",
         "    String r = o instanceof String s ? s + await(later(suspend, s.length())) : \"other\";",
         "    int n = !(o instanceof Integer i) ? -1 : await(later(suspend, i)) + i;",
-        "    return done(r + \" \" + n);",
+        "    int m = !(o instanceof Integer j) ? await(later(suspend, 0)) : j * 2;",
+        "    return done(r + \" \" + n + \" \" + m);",
         "  }",
         // generics, and && chains with several variables and awaits between them
         "  @Async",

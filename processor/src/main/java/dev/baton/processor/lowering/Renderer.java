@@ -28,8 +28,10 @@ import javax.lang.model.element.VariableElement;
 
 /**
  * Turns the lowered cases into Java text: decides which locals are hoisted (those used in
- * more than one state, and all parameters), names their fields, rewrites references to
- * them, and writes the dispatch loop with its exception table.
+ * more than one state, all parameters, and pattern variables whose scope the lowering split),
+ * names their fields, rewrites references to them, and writes the dispatch loop with its
+ * exception table. A hoisted pattern variable keeps its binding in the generated code, and
+ * the match also stores the value in the field: {@code (E instanceof T t && ($m.t = t) != null)}.
  */
 final class Renderer {
     private final Lowerer lowered;
@@ -65,7 +67,10 @@ final class Renderer {
 
     // ---- hoisting ----
 
-    /** Decides the hoisted locals: every parameter, and every local used in more than one state. */
+    /**
+     * Decides the hoisted locals: every parameter, every local used in more than one state, and
+     * every pattern variable declared in a line of its own and used in later ones.
+     */
     LoweredMethod render(TypeWriter writer) {
         Map<VariableElement, Set<Integer>> uses = new LinkedHashMap<>();
         for (Case c : lowered.cases) {

@@ -652,7 +652,7 @@ final class Spiller {
         };
     }
 
-    // ---- errors ----
+    // ---- pattern variables ----
 
     /** The pattern variables {@code tree} declares (outside lambdas, classes and switch bodies). */
     List<VariableElement> bindings(Tree tree) {
@@ -683,6 +683,8 @@ final class Spiller {
         }.scan(tree, null);
         return found;
     }
+
+    // ---- errors ----
 
     Refused refuse(Tag tag, Tree tree, String message) {
         lowerer.report.error(tag, lowerer.method, info.unit, tree, message);
