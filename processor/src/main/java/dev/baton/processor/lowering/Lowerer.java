@@ -42,9 +42,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.VariableElement;
 
@@ -76,7 +78,7 @@ final class Lowerer {
      * left side of {@code &&} or {@code ||} with an await on the right) and read in later lines.
      * They live in machine fields even if every use stands in one state.
      */
-    final java.util.Set<VariableElement> splitBindings = new java.util.LinkedHashSet<>();
+    final Set<VariableElement> splitBindings = new LinkedHashSet<>();
     private final Deque<Leap> leaps = new ArrayDeque<>();
     private final Map<Tree, Leap> leapByTree = new IdentityHashMap<>();
     private Case current;
