@@ -140,6 +140,59 @@ class TryTest {
         assertThat(run.failure()).hasMessageThat().isEqualTo("u");
     }
 
+    /**
+     * Code that falls from one case into the next without a jump: into a try, out of it, and
+     * within it. The catch dispatch routes by the state, so crossing into or out of a try must
+     * record the new state, while staying inside one need not.
+     */
+    @Test
+    void exceptionsRightAfterFallingIntoOrOutOfATryGoToTheRightHandler() {
+        Templates.Loaded t = compileClean(source("Boom", BOOM), Templates.template("Falls",
+                "  static void boom(String where, boolean really) { if (really) throw new Boom(where); }",
+                "  @Async",
+                "  Coroutine<String> into(boolean really) {",
+                "    await(sleep(0));",
+                "    int before = 1;",
+                "    try {",
+                "      boom(\"first line of the try \" + before, really);",
+                "      await(sleep(0));",
+                "      boom(\"after an await in the try\", !really);",
+                "    } catch (Boom e) {",
+                "      return done(\"caught \" + e);",
+                "    }",
+                "    return done(\"nothing thrown\");",
+                "  }",
+                "  @Async",
+                "  Coroutine<String> outOf(boolean really) {",
+                "    try {",
+                "      await(sleep(0));",
+                "      System.out.println(\"end of the try\");",
+                "    } catch (Boom e) {",
+                "      return done(\"wrongly caught \" + e);",
+                "    }",
+                "    boom(\"first line after the try\", really);",
+                "    await(sleep(0));",
+                "    return done(\"nothing thrown\");",
+                "  }",
+                "  @Async",
+                "  Coroutine<String> main() {",
+                "    StringBuilder out = new StringBuilder();",
+                "    out.append(await(into(true))).append(';');",
+                "    out.append(await(into(false))).append(';');",
+                "    out.append(await(outOf(false))).append(';');",
+                "    try {",
+                "      out.append(await(outOf(true)));",
+                "    } catch (Boom e) {",
+                "      out.append(\"outOf failed with \").append(e);",
+                "    }",
+                "    return done(out.toString());",
+                "  }"));
+        Templates.Run run = t.run("Falls", "main");
+        assertThat(run.failure()).isNull();
+        assertThat(run.result()).isEqualTo("caught first line of the try 1;caught after an await in the try;"
+                + "nothing thrown;outOf failed with first line after the try");
+    }
+
     @Test
     void finallyRunsOnCancellationButNotOnSuspension() {
         Templates.Loaded t = compileClean(Templates.template("Cancel",
