@@ -366,6 +366,9 @@ public class Queue<E> extends LoopBound {
      * cancelled) yet, taking it and those before it off the queue.
      */
     private static void wakeupNext(ArrayDeque<Task<?>> waiters) {
+        if (waiters.isEmpty()) {
+            return; // the usual case, checked without reading the deque's array
+        }
         Task<?> waiter;
         while ((waiter = waiters.pollFirst()) != null) {
             if (!waiter.waitEnded()) {
