@@ -66,7 +66,8 @@ import java.util.ArrayDeque;
  * small object holding its item. So puts stay cold, exactly as asyncio's: the item goes in
  * when the put is awaited, whatever ran in between. A blocked get or join allocates
  * nothing (the task itself waits in the queue's waiters, see {@link Blocker}); a blocked put
- * allocates one small object holding its item.
+ * holds its item in a small object, which the queue keeps once the put ends and lends to the
+ * next put that blocks, so a producer that blocks again and again allocates it once.
  *
  * <h2>Differences from CPython 3.13</h2>
  * <ul>
@@ -107,6 +108,8 @@ public class Queue<E> extends LoopBound {
     private final GetOp getOp = new GetOp();
     private final SlotPutOp putOp = new SlotPutOp();
     private final JoinOp joinOp = new JoinOp();
+    /** A putter whose put ended, kept for the next put that blocks (null while none or in use). */
+    private Putter sparePutter;
 
     /** The FIFO store; subclasses that override {@link #init(int)} leave it null. */
     private ArrayDeque<Object> items;
@@ -238,7 +241,16 @@ public class Queue<E> extends LoopBound {
             add(item);
             return null;
         }
-        return block(putters, putter != null ? putter : new Putter(item), machine);
+        if (putter == null) {
+            putter = sparePutter;
+            if (putter != null) {
+                sparePutter = null;
+                putter.item = item;
+            } else {
+                putter = new Putter(item);
+            }
+        }
+        return block(putters, putter, machine);
     }
 
     // ---- get ----
@@ -541,7 +553,7 @@ public class Queue<E> extends LoopBound {
      * try again.
      */
     private final class Putter implements Blocker {
-        private final E item;
+        private E item;
 
         Putter(E item) {
             this.item = item;
@@ -550,15 +562,33 @@ public class Queue<E> extends LoopBound {
         @Override
         public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
                 throws Throwable {
-            if (failure != null) {
-                putters.remove(task);
-                if (!full() && woken) {
-                    // woken by a get, but cannot take the free slot: wake the next in line
-                    wakeupNext(putters);
+            Object result;
+            try {
+                if (failure != null) {
+                    putters.remove(task);
+                    if (!full() && woken) {
+                        // woken by a get, but cannot take the free slot: wake the next in line
+                        wakeupNext(putters);
+                    }
+                    throw failure;
                 }
-                throw failure;
+                result = awaitPut(item, this, machine);
+            } catch (Throwable t) {
+                release();
+                throw t;
             }
-            return awaitPut(item, this, machine);
+            if (result != StateMachine.SUSPENDED) {
+                release();
+            }
+            return result;
+        }
+
+        /** The put has ended: the putter may serve the next put that blocks. */
+        private void release() {
+            item = null;
+            if (sparePutter == null) {
+                sparePutter = this;
+            }
         }
 
         @Override

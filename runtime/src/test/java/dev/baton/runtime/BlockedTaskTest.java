@@ -130,4 +130,42 @@ class BlockedTaskTest {
             throw new AssertionError(e);
         }
     }
+
+    private static Object waitingOn(Task<?> task) {
+        try {
+            return field(task, "waitingOn");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aProducerThatBlocksAgainReusesTheQueuesSparePutter() {
+        Queue<String> full = new Queue<>(1);
+        Task<?>[] producer = new Task<?>[1];
+        Object[] putters = new Object[2];
+        EventLoop.runVirtual(script(
+                r -> full.put("first"),
+                r -> {
+                    producer[0] = spawn(script(x -> full.put("a"), x -> full.put("b")));
+                    return sleep(0);
+                },
+                r -> {
+                    putters[0] = waitingOn(producer[0]); // blocked putting "a"
+                    assertEquals("first", full.getNowait());
+                    return sleep(0);
+                },
+                r -> {
+                    putters[1] = waitingOn(producer[0]); // put "a", then blocked putting "b"
+                    assertEquals("a", full.getNowait());
+                    return sleep(0);
+                },
+                r -> {
+                    assertEquals("b", full.getNowait());
+                    assertTrue(producer[0].isDone());
+                    return null;
+                }));
+        assertInstanceOf(Blocker.class, putters[0]);
+        assertSame(putters[0], putters[1], "the second blocked put reuses the putter of the first");
+    }
 }
