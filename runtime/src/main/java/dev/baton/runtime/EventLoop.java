@@ -54,6 +54,12 @@ public final class EventLoop implements AutoCloseable {
     private int timerCancelledCount;
     private long timerSequence;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    /**
+     * Set by {@link #callSoonThreadsafe} after it adds to the inbox, cleared by the loop before
+     * it drains the inbox: so each iteration of a busy loop reads one volatile flag instead of
+     * polling an empty concurrent queue, and no callback is left behind.
+     */
+    private volatile boolean inboxPending;
     private volatile boolean sleeping;
 
     /** The thread running the loop, or null while it does not run: read by other threads. */
@@ -272,6 +278,7 @@ public final class EventLoop implements AutoCloseable {
         }
         Handle handle = new Handle(this, requireCallback(callback));
         inbox.add(handle);
+        inboxPending = true;
         Thread thread = owner;
         if (sleeping && thread != null) {
             LockSupport.unpark(thread);
@@ -436,6 +443,10 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void drainInbox() {
+        if (!inboxPending) {
+            return;
+        }
+        inboxPending = false;
         Runnable callback;
         while ((callback = inbox.poll()) != null) {
             ready.addLast(callback);
