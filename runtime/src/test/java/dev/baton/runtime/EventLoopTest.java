@@ -20,8 +20,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /** {@link EventLoop}: scheduling against {@code twins/core/loop.py}, and every public method. */
@@ -640,6 +642,55 @@ class EventLoopTest {
             loop.callSoonThreadsafe(() -> p.setResult("done"));
         });
         assertEquals("done", loop.runUntilComplete(p));
+        loop.close();
+    }
+
+    /**
+     * Senders on four threads race the loop while it is busy (a task yielding) and while it
+     * sleeps between their bursts: every callback runs, none twice, each sender's in order.
+     */
+    @Test
+    @Timeout(30) // a lost callback would leave the loop waiting for ever
+    void callSoonThreadsafeFromManyThreadsLosesNothing() throws Exception {
+        EventLoop loop = new EventLoop();
+        int senders = 4;
+        int each = 20_000;
+        int[] seen = new int[senders];
+        boolean[] inOrder = {true};
+        Promise<Void> all = loop.createPromise();
+        int[] left = {senders * each};
+        Thread[] threads = new Thread[senders];
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            threads[s] = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    int n = i;
+                    loop.callSoonThreadsafe(() -> {
+                        inOrder[0] &= seen[sender] == n;
+                        seen[sender] = n + 1;
+                        if (--left[0] == 0) {
+                            all.setResult(null);
+                        }
+                    });
+                    if (i % 5_000 == 0) {
+                        LockSupport.parkNanos(2_000_000); // let the loop go idle and sleep
+                    }
+                }
+            }, "sender-" + s);
+        }
+        loop.callSoon(() -> {
+            for (Thread t : threads) {
+                t.start();
+            }
+        });
+        loop.runUntilComplete(Baton.gather(all, Machines.repeat(2_000, i -> Baton.sleep(0))));
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (int s = 0; s < senders; s++) {
+            assertEquals(each, seen[s], "callbacks of sender " + s);
+        }
+        assertTrue(inOrder[0], "each sender's callbacks run in the order it sent them");
         loop.close();
     }
 
