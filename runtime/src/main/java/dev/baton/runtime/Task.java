@@ -292,27 +292,28 @@ public final class Task<T> extends Promise<T> {
         resumeTarget = null;
         Task<?> previous = loop.enterTask(this);
         try {
-            boolean first = !started;
-            started = true;
-            if (first && failure != null) {
-                machine.abandon(); // cancelled before its first step: the body never runs
-                finish(null, failure);
-            } else {
-                if (wait != NOT_BLOCKED) {
-                    // the rest of the primitive's operation, as its coroutine's except/finally
-                    try {
-                        value = ((Blocker) awaited).afterWait(this, machine, wait == WOKEN, failure);
-                        failure = null;
-                    } catch (Throwable t) {
-                        value = null;
-                        failure = t;
-                    }
-                    if (value == StateMachine.SUSPENDED) {
-                        return; // it waits again
-                    }
+            if (!started) {
+                started = true;
+                if (failure != null) {
+                    machine.abandon(); // cancelled before its first step: the body never runs
+                    finish(null, failure);
+                    return;
                 }
-                machine.resumeWith(value, failure);
             }
+            if (wait != NOT_BLOCKED) {
+                // the rest of the primitive's operation, as its coroutine's except/finally
+                try {
+                    value = ((Blocker) awaited).afterWait(this, machine, wait == WOKEN, failure);
+                    failure = null;
+                } catch (Throwable t) {
+                    value = null;
+                    failure = t;
+                }
+                if (value == StateMachine.SUSPENDED) {
+                    return; // it waits again
+                }
+            }
+            machine.resumeWith(value, failure);
         } finally {
             loop.leaveTask(previous);
         }
