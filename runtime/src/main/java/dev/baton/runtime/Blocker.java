@@ -35,6 +35,19 @@ interface Blocker {
     Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure) throws Throwable;
 
     /**
+     * Takes {@code task} out of {@code waiters} if it is there: asyncio's
+     * {@code waiters.remove(fut)} in the operation's {@code finally}. Waiters mostly resume in
+     * the order they queued, so the task is usually first, and is taken off without a search.
+     */
+    static void leave(ArrayDeque<Task<?>> waiters, Task<?> task) {
+        if (waiters.peekFirst() == task) {
+            waiters.pollFirst();
+        } else {
+            waiters.remove(task);
+        }
+    }
+
+    /**
      * Whether some task of {@code waiters} (null for none yet) has not had its wait
      * cancelled: asyncio's {@code any(not w.cancelled() for w in waiters)}, the FIFO rule of
      * Lock and Semaphore.

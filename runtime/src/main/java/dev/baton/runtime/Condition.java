@@ -170,7 +170,7 @@ public final class Condition extends LoopBound implements Guard {
         public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
                 throws Throwable {
             Condition c = Condition.this;
-            c.waiters.remove(task);
+            Blocker.leave(c.waiters, task);
             if (c.lock.tryAcquire()) {
                 return Reacquire.reacquired(c, failure);
             }

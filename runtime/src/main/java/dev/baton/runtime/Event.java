@@ -100,7 +100,7 @@ public final class Event extends LoopBound {
         @Override
         public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
                 throws Throwable {
-            waiters.remove(task);
+            Blocker.leave(waiters, task);
             if (failure != null) {
                 throw failure;
             }

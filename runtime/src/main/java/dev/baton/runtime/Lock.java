@@ -140,7 +140,7 @@ public final class Lock extends LoopBound implements Guard {
         @Override
         public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
                 throws Throwable {
-            waiters.remove(task);
+            Blocker.leave(waiters, task);
             if (failure != null) {
                 // cancelled (the only failure a wait can have): if the lock is not claimed,
                 // make sure the waiter now at the head runs

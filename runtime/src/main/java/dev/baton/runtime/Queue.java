@@ -454,7 +454,7 @@ public class Queue<E> extends LoopBound {
         public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
                 throws Throwable {
             if (failure != null) {
-                getters.remove(task);
+                Blocker.leave(getters, task);
                 if (size > 0 && woken) {
                     // woken by a put, but cannot take the item: wake the next in line
                     wakeupNext(getters);
@@ -533,7 +533,7 @@ public class Queue<E> extends LoopBound {
         @Override
         public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
                 throws Throwable {
-            joiners.remove(task);
+            Blocker.leave(joiners, task);
             if (failure != null) {
                 throw failure;
             }
@@ -565,7 +565,7 @@ public class Queue<E> extends LoopBound {
             Object result;
             try {
                 if (failure != null) {
-                    putters.remove(task);
+                    Blocker.leave(putters, task);
                     if (!full() && woken) {
                         // woken by a get, but cannot take the free slot: wake the next in line
                         wakeupNext(putters);

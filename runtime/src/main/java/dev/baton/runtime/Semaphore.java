@@ -145,7 +145,7 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
         @Override
         public Object afterWait(Task<?> task, StateMachine<?> machine, boolean woken, Throwable failure)
                 throws Throwable {
-            waiters.remove(task);
+            Blocker.leave(waiters, task);
             if (failure != null && woken) {
                 // a permit was reserved for us, but we do not take it: give it back
                 value++;
