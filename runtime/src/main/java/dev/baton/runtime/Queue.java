@@ -229,8 +229,8 @@ public class Queue<E> extends LoopBound {
 
     /**
      * The body of {@code put}: the fast path, or blocking in a {@link Putter} while the queue
-     * is full; also what a woken putter runs again (asyncio's {@code while self.full()} loop),
-     * passing its {@code putter} to block in again.
+     * is full (the queue's spare one if it has one); also what a woken putter runs again
+     * (asyncio's {@code while self.full()} loop), passing its {@code putter} to block in again.
      */
     private Object awaitPut(E item, Putter putter, StateMachine<?> machine) {
         // confined by the caller: the put awaitables and a woken putter's rerun on the loop
