@@ -13,6 +13,12 @@ abstract class LoopBound {
     /**
      * Checks the calling thread; binds to the running loop on first use. Cheap enough for
      * every public method: two field reads and a thread comparison once bound.
+     *
+     * <p>Unlike asyncio's, a primitive whose loop has stopped moves to the next loop that uses
+     * it (a primitive kept in a field outlives one {@code EventLoop.run}), but only when no task
+     * of the old loop still waits on it: such a task could never be woken from the new loop, and
+     * would hold up the new loop's waiters behind it, so that case throws asyncio's
+     * {@code IllegalStateException} ("... is bound to a different event loop").
      */
     final void confine() {
         EventLoop bound = loop;
@@ -26,25 +32,12 @@ abstract class LoopBound {
             }
         }
         EventLoop running = EventLoop.currentOrNull();
-        if (running != null) {
+        if (running != null && running != bound) {
+            if (bound != null && hasWaiters()) {
+                throw new IllegalStateException(this + " is bound to a different event loop");
+            }
             loop = running;
         }
-    }
-
-    /**
-     * The loop to create waiters on: the bound one, binding to the running loop if need be;
-     * {@link IllegalStateException} if this primitive is bound to a different loop that is
-     * still in use.
-     */
-    final EventLoop loop() {
-        EventLoop running = EventLoop.current();
-        EventLoop bound = loop;
-        if (bound == null || (bound != running && !hasWaiters() && !bound.isRunning())) {
-            loop = running;
-        } else if (bound != running) {
-            throw new IllegalStateException(this + " is bound to a different event loop");
-        }
-        return running;
     }
 
     /**
