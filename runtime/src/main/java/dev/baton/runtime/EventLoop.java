@@ -1,6 +1,7 @@
 package dev.baton.runtime;
 
 import dev.baton.runtime.internal.AwaitOnce;
+import dev.baton.runtime.internal.LoopDriver;
 import dev.baton.runtime.internal.StateMachine;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -39,6 +40,10 @@ import java.util.function.Consumer;
  */
 public final class EventLoop implements AutoCloseable {
 
+    static {
+        LoopDriver.install(new LoopDriverBridge());
+    }
+
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     /** time.get_clock_info('monotonic').resolution on Linux. */
     private static final double CLOCK_RESOLUTION = 1e-9;
@@ -50,7 +55,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runnables (handles, timers, inbox callbacks) and tasks to step, which need no wrapper. */
     private final ReadyQueue ready = new ReadyQueue();
-    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>(TimerHandle::compare);
+    private final PriorityQueue<TimerHandle> scheduled;
     private int timerCancelledCount;
     private long timerSequence;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -83,13 +88,26 @@ public final class EventLoop implements AutoCloseable {
     private final Set<Unretrieved> unretrieved = new LinkedHashSet<>();
     private final ReferenceQueue<Promise<?>> collected = new ReferenceQueue<>();
 
+    /** The test kit's schedule perturbation ({@link LoopDriver}); null on every other loop. */
+    private final LoopDriver.Perturbation perturbation;
+    /** Foreign futures awaited, and those of them whose outcome has not reached the loop. */
+    private long foreignAwaited;
+    private int foreignInFlight;
+
     /** A loop on the real (monotonic) clock: {@code asyncio.new_event_loop()}. */
     public EventLoop() {
         this(false);
     }
 
     private EventLoop(boolean virtualClock) {
+        this(virtualClock, null);
+    }
+
+    EventLoop(boolean virtualClock, LoopDriver.Perturbation perturbation) {
         this.virtualClock = virtualClock;
+        this.perturbation = perturbation;
+        this.scheduled = new PriorityQueue<>(perturbation == null
+                ? TimerHandle::compare : TimerHandle.perturbedOrder(perturbation));
     }
 
     /** A loop on a virtual clock that jumps to the next timer whenever nothing is ready. */
@@ -584,6 +602,53 @@ public final class EventLoop implements AutoCloseable {
 
     void timerHandleCancelled() {
         timerCancelledCount++;
+    }
+
+    // ---- the test kit's hooks (LoopDriver): none is called on a loop it does not drive ----
+
+    boolean hasReady() {
+        return !ready.isEmpty() || inboxPending;
+    }
+
+    double nextDeadline() {
+        while (!scheduled.isEmpty() && scheduled.peek().cancelled) {
+            timerCancelledCount--;
+            scheduled.poll().scheduled = false;
+        }
+        return scheduled.isEmpty() ? Double.POSITIVE_INFINITY : scheduled.peek().when;
+    }
+
+    void setVirtualTime(double time) {
+        if (!virtualClock) {
+            throw new IllegalStateException("not a virtual-clock loop");
+        }
+        virtualNow = Math.max(virtualNow, time);
+    }
+
+    /** Waits for a thread-safe callback as an idle running loop does; whether one came. */
+    boolean awaitThreadsafe(long nanos) {
+        checkNotRunning();
+        owner = Thread.currentThread();
+        try {
+            waitForInbox(nanos);
+        } finally {
+            owner = null;
+        }
+        return !inbox.isEmpty();
+    }
+
+    int foreignInFlight() {
+        return foreignInFlight;
+    }
+
+    long foreignAwaited() {
+        foreignInFlight++;
+        return foreignAwaited++;
+    }
+
+    double foreignArrived(long n) {
+        foreignInFlight--;
+        return perturbation == null ? 0 : perturbation.foreignDelay(n);
     }
 
     // ---- confinement ----

@@ -1,0 +1,59 @@
+package dev.baton.test;
+
+import static dev.baton.test.BatonTesting.runTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Test classes that {@link ExploreAnnotationTest} runs with JUnit's launcher: nested, so that
+ * the build does not run them by themselves.
+ */
+final class ExploreFixtures {
+    private ExploreFixtures() {}
+
+    /** A seed whose first run reads before it writes (found with {@code explore(100, 0x5eed, ...)}). */
+    static final long FAILING_SEED = 0x0L;
+
+    /** The order bug under {@code @Explore}: found. */
+    static class FindsTheBug {
+        @Test
+        @Explore
+        void writeThenRead() {
+            runTest(new Baton_OrderBug().writeThenRead());
+        }
+    }
+
+    /** The order bug under {@code @Explore(seed = ...)}: the one failing run, replayed. */
+    static class ReplaysTheBug {
+        @Test
+        @Explore(seed = FAILING_SEED)
+        void writeThenRead() {
+            runTest(new Baton_OrderBug().writeThenRead());
+        }
+    }
+
+    /** Each run on a fresh instance: a field starts anew. */
+    static class FreshInstances {
+        static int runs;
+        int onThisInstance;
+
+        @Test
+        @Explore(runs = 20)
+        void countsRuns() {
+            runs++;
+            onThisInstance++;
+            assertEquals(1, onThisInstance);
+            runTest(new Baton_OrderBug().both(0.1, 0.2));
+        }
+    }
+
+    /** {@code @Explore} on a test that makes no loop: nothing to explore. */
+    static class NoLoop {
+        @Test
+        @Explore
+        void noLoop() {
+            assertEquals(2, 1 + 1);
+        }
+    }
+}

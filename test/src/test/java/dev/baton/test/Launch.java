@@ -1,0 +1,45 @@
+package dev.baton.test;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** Runs a fixture test class with JUnit, as a build would, and records what happened. */
+final class Launch {
+    /** The failures (of tests and of containers), skip reasons, and tests that passed. */
+    record Outcome(List<Throwable> failures, List<String> skipped, int passed) {}
+
+    private Launch() {}
+
+    static Outcome run(Class<?> testClass) {
+        List<Throwable> failures = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int[] passed = {0};
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                    if (id.isTest()) {
+                        passed[0]++;
+                    }
+                } else {
+                    failures.add(result.getThrowable().orElseThrow());
+                }
+            }
+
+            @Override
+            public void executionSkipped(TestIdentifier id, String reason) {
+                skipped.add(reason);
+            }
+        };
+        LauncherFactory.create().execute(
+                LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(), listener);
+        return new Outcome(failures, skipped, passed[0]);
+    }
+}
