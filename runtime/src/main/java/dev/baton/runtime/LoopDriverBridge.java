@@ -36,12 +36,12 @@ final class LoopDriverBridge implements LoopDriver.Bridge {
     }
 
     @Override
-    public long foreignAwaited(EventLoop loop) {
-        return loop.foreignAwaited();
+    public long foreignNumber(EventLoop loop) {
+        return loop.foreignNumber();
     }
 
     @Override
-    public double foreignArrived(EventLoop loop, long n) {
-        return loop.foreignArrived(n);
+    public double foreignDelay(EventLoop loop, long n) {
+        return loop.foreignDelay(n);
     }
 }

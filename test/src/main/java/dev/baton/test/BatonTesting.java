@@ -34,11 +34,12 @@ public final class BatonTesting {
      * next timer whenever nothing is ready, and returns its result or rethrows its exception
      * unchanged. Fails the test with an {@link AssertionError}:
      * <ul>
-     *   <li>when nothing can ever happen again while the coroutine is not done (a deadlock),
-     *       with every pending task and what it waits on;
+     *   <li>with a {@link dev.baton.runtime.DeadlockException} when nothing can ever happen
+     *       again while the coroutine is not done, whose message is the task dump (every
+     *       pending task, what it waits on, its await chain);
      *   <li>when the coroutine is not done after {@code timeoutSeconds} of virtual time,
-     *       naming the timeout, with the pending tasks;
-     *   <li>when tasks it spawned are still pending once it is done, listing them;
+     *       naming the timeout, with the task dump;
+     *   <li>when tasks it spawned are still pending once it is done, with their dump;
      *   <li>when a task's exception was never retrieved, or the loop reported another error.
      * </ul>
      * Virtual time does not pass while a foreign future ({@code CompletionStage}) awaited by
@@ -153,9 +154,9 @@ public final class BatonTesting {
             } else if (next < Double.POSITIVE_INFINITY) {
                 test.jumpTo(deadline);
                 return new AssertionError("runTest timed out: the coroutine was not done after " + seconds(timeout)
-                        + " of virtual time; still pending:\n" + TaskDump.of(test.loop()));
+                                + " of virtual time\n" + TaskDump.of(test.loop()));
             } else {
-                return TaskDump.deadlock(test.loop());
+                return TaskDump.deadlock(test.loop(), main);
             }
         }
     }

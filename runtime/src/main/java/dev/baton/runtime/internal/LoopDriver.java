@@ -43,9 +43,9 @@ public final class LoopDriver {
 
         boolean awaitThreadsafe(EventLoop loop, long nanos);
 
-        long foreignAwaited(EventLoop loop);
+        long foreignNumber(EventLoop loop);
 
-        double foreignArrived(EventLoop loop, long n);
+        double foreignDelay(EventLoop loop, long n);
     }
 
     private static volatile Bridge bridge;
@@ -110,16 +110,16 @@ public final class LoopDriver {
         return bridge().awaitThreadsafe(loop, nanos);
     }
 
-    /** A foreign future is awaited, on the loop thread: counts it in flight; its number. */
-    public static long foreignAwaited(EventLoop loop) {
-        return bridge().foreignAwaited(loop);
+    /** A foreign future is awaited, on the loop thread: its number on this loop, from 0. */
+    public static long foreignNumber(EventLoop loop) {
+        return bridge().foreignNumber(loop);
     }
 
     /**
-     * The outcome of foreign future {@code n} reached the loop thread: no longer in flight.
-     * Returns the virtual delay to deliver it after (0 but on a perturbed loop).
+     * The outcome of foreign future {@code n} reached the loop thread: the virtual delay to
+     * deliver it after (0 but on a perturbed loop).
      */
-    public static double foreignArrived(EventLoop loop, long n) {
-        return bridge().foreignArrived(loop, n);
+    public static double foreignDelay(EventLoop loop, long n) {
+        return bridge().foreignDelay(loop, n);
     }
 }

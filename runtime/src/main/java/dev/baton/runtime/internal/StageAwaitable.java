@@ -28,9 +28,11 @@ public final class StageAwaitable<T> implements Awaitable<T> {
     public Object awaitFrom(StateMachine<?> machine) {
         EventLoop loop = machine.task().loop();
         Promise<T> promise = loop.createPromise();
-        long number = LoopDriver.foreignAwaited(loop);
+        LoopAccess.foreignInFlight(loop, 1);
+        long number = LoopDriver.foreignNumber(loop);
         stage.whenComplete((value, failure) -> loop.callSoonThreadsafe(() -> {
-            double delay = LoopDriver.foreignArrived(loop, number);
+            LoopAccess.foreignInFlight(loop, -1);
+            double delay = LoopDriver.foreignDelay(loop, number);
             if (delay > 0) {
                 // the test kit's exploration: the outcome arrives later, as over a network
                 loop.callLater(delay, () -> deliver(promise, value, failure));
