@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>A failing run stops the test: {@code failed on run 37 of 100 (seed 0x...); replay with
- * {@literal @}Explore(seed = 0x...L)}, caused by the run's failure. With that {@code seed},
- * the test runs once, exactly the reported run.
+ * <p>A failing run stops the test with an {@link AssertionError} caused by the run's failure:
+ * {@code failed on run 37 of 100 (seed 0x...); replay with @Explore(seed = 0x...L)}. With that
+ * {@code seed}, the test runs once, exactly the reported run.
  *
  * <p>Each run calls the method on a fresh instance of the test class (made as JUnit makes it,
  * for a {@link BatonTest} class the generated one), so state in fields starts anew;

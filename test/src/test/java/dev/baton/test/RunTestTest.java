@@ -102,8 +102,7 @@ abstract class RunTestTest {
         AssertionError e = assertThrows(AssertionError.class, () -> runTest(5, sleepAnHour()));
         assertTrue(e.getMessage().startsWith("runTest timed out: the coroutine was not done after 5 s of virtual"
                 + " time\n1 pending task:\n└── Task 'Task-1' waiting on "), e.getMessage());
-        assertTrue(e.getMessage().contains("at dev.baton.test.RunTestTest.sleepAnHour(RunTestTest.java:"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("RunTestTest.sleepAnHour("), e.getMessage());
     }
 
     @Test
