@@ -10,12 +10,14 @@ import dev.baton.Async;
 import dev.baton.runtime.Coroutine;
 import dev.baton.runtime.EventLoop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Test classes that {@link BatonTestExtensionTest} runs with JUnit's launcher. */
 final class BatonTestFixtures {
     private BatonTestFixtures() {}
 
     /** A concrete template: runs under its own name, on the generated class. */
+    @ExtendWith(Launch.OnlyLaunched.class)
     @BatonTest
     static class Concrete {
         static String ranOn;
@@ -34,6 +36,7 @@ final class BatonTestFixtures {
     }
 
     /** A class the processor made nothing for: as if it had not run on the test sources. */
+    @ExtendWith(Launch.OnlyLaunched.class)
     @BatonTest
     static class NotGenerated {
         @Test

@@ -4,6 +4,7 @@ import static dev.baton.test.BatonTesting.runTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Test classes that {@link ExploreAnnotationTest} runs with JUnit's launcher: nested, so that
@@ -16,6 +17,7 @@ final class ExploreFixtures {
     static final long FAILING_SEED = 0x6ec792366e2dc09bL;
 
     /** The order bug under {@code @Explore}: found. */
+    @ExtendWith(Launch.OnlyLaunched.class)
     static class FindsTheBug {
         @Test
         @Explore
@@ -25,6 +27,7 @@ final class ExploreFixtures {
     }
 
     /** The order bug under {@code @Explore(seed = ...)}: the one failing run, replayed. */
+    @ExtendWith(Launch.OnlyLaunched.class)
     static class ReplaysTheBug {
         @Test
         @Explore(seed = FAILING_SEED)
@@ -34,6 +37,7 @@ final class ExploreFixtures {
     }
 
     /** Each run on a fresh instance: a field starts anew. */
+    @ExtendWith(Launch.OnlyLaunched.class)
     static class FreshInstances {
         static int runs;
         int onThisInstance;
@@ -49,6 +53,7 @@ final class ExploreFixtures {
     }
 
     /** {@code @Explore} on a test that makes no loop: nothing to explore. */
+    @ExtendWith(Launch.OnlyLaunched.class)
     static class NoLoop {
         @Test
         @Explore

@@ -126,6 +126,30 @@ class ExploreTest {
     }
 
     @Test
+    void foreignFuturesDeliverAfterASeededDelay() {
+        runTest(new Baton_OrderBug().replyRace()); // instant without exploration
+        List<OrderBug> runs = new ArrayList<>();
+        AssertionError found = assertThrows(AssertionError.class, () -> explore(100, 0x5eedL, () -> {
+            OrderBug race = new Baton_OrderBug();
+            runs.add(race);
+            return race.replyRace();
+        }));
+        Matcher m = parse(found);
+        assertEquals("java.lang.IllegalStateException: gave up before the reply", m.group(4));
+        for (OrderBug run : runs.subList(0, runs.size() - 1)) {
+            double at = Double.parseDouble(run.log.get(0).substring("pong@".length()));
+            assertTrue(at > 0 && at < 0.0005, run.log.toString());
+        }
+        List<OrderBug> replay = new ArrayList<>();
+        assertThrows(AssertionError.class, () -> explore(1, seedOf(m), () -> {
+            OrderBug race = new Baton_OrderBug();
+            replay.add(race);
+            return race.replyRace();
+        }));
+        assertEquals(runs.get(runs.size() - 1).log, replay.get(0).log);
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> explore(0, 1, () -> new Baton_OrderBug().writeThenRead()));
         assertThrows(IllegalArgumentException.class,

@@ -4,6 +4,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -15,7 +18,18 @@ final class Launch {
     /** The failures (of tests and of containers), skip reasons, and tests that passed. */
     record Outcome(List<Throwable> failures, List<String> skipped, int passed) {}
 
+    private static volatile boolean launching;
+
     private Launch() {}
+
+    /** On a fixture class: it runs only when a test launches it, not when a build pattern selects it. */
+    static final class OnlyLaunched implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return launching ? ConditionEvaluationResult.enabled("launched by its test")
+                    : ConditionEvaluationResult.disabled("a fixture: its test launches it");
+        }
+    }
 
     static Outcome run(Class<?> testClass) {
         List<Throwable> failures = new ArrayList<>();
@@ -38,8 +52,13 @@ final class Launch {
                 skipped.add(reason);
             }
         };
-        LauncherFactory.create().execute(
-                LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(), listener);
+        launching = true;
+        try {
+            LauncherFactory.create().execute(
+                    LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(), listener);
+        } finally {
+            launching = false;
+        }
         return new Outcome(failures, skipped, passed[0]);
     }
 }

@@ -11,6 +11,7 @@ import dev.baton.runtime.EventLoop;
 import dev.baton.runtime.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An order-dependent bug: a reader and a writer whose timers both fire at 0.1 s. It is right
@@ -70,5 +71,31 @@ abstract class OrderBug {
             await(task);
         }
         return done(List.copyOf(log));
+    }
+
+    @Async
+    Coroutine<Void> reply() {
+        String answer = await(CompletableFuture.supplyAsync(() -> "pong"));
+        log.add(answer + "@" + EventLoop.current().time());
+        return done();
+    }
+
+    @Async
+    Coroutine<Void> impatient() {
+        await(sleep(0.0005));
+        if (log.isEmpty()) {
+            throw new IllegalStateException("gave up before the reply");
+        }
+        return done();
+    }
+
+    /** Waits half a millisecond for a foreign reply: right only while replies are instant. */
+    @Async
+    Coroutine<Void> replyRace() {
+        Task<Void> replying = spawn(reply());
+        Task<Void> waiting = spawn(impatient());
+        await(replying);
+        await(waiting);
+        return done();
     }
 }
