@@ -36,9 +36,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>An abstract class (as above) runs as the generated {@code Baton_CounterTest}, which JUnit
  * finds in the test classes. A concrete class runs under its own name, on an instance of
  * {@code Baton_<TestClass>} that the extension makes in its place (JUnit's
- * {@code TestInstanceFactory}); the generated class then does not run a second time. Either
- * way the annotation processor must run on the test sources: where it did not, the test fails
- * with the Maven configuration that fixes it.
+ * {@code TestInstanceFactory}); the generated class then does not run a second time (it is
+ * reported skipped). Either way the annotation processor must run on the test sources. Where
+ * it did not, a concrete class fails with the Maven configuration that fixes it; an abstract
+ * one has no generated class and JUnit never runs an abstract class, so its tests are silently
+ * missing: prefer a concrete class where that matters.
  */
 @Documented
 @Inherited
