@@ -24,7 +24,13 @@ public final class BatonTesting {
 
     private BatonTesting() {}
 
-    /** {@link #runTest(double, Coroutine)} with a timeout of 60 virtual seconds. */
+    /**
+     * {@link #runTest(double, Coroutine)} with a timeout of 60 virtual seconds.
+     *
+     * @param <T> the coroutine's result type
+     * @param coroutine the test's body, run as a task
+     * @return the coroutine's result
+     */
     public static <T> T runTest(Coroutine<T> coroutine) {
         return runTest(DEFAULT_TIMEOUT, coroutine);
     }
@@ -45,6 +51,11 @@ public final class BatonTesting {
      * Virtual time does not pass while a foreign future ({@code CompletionStage}) awaited by
      * a task is in flight: runTest waits for it in real time, at most {@code timeoutSeconds}
      * real seconds. Inside an {@link Explore} run, the loop takes the run's perturbation.
+     *
+     * @param <T> the coroutine's result type
+     * @param timeoutSeconds how much virtual time the coroutine may take; more than 0
+     * @param coroutine the test's body, run as a task
+     * @return the coroutine's result
      */
     public static <T> T runTest(double timeoutSeconds, Coroutine<T> coroutine) {
         if (!(timeoutSeconds > 0)) {
@@ -112,13 +123,23 @@ public final class BatonTesting {
      * {@code failed on run 37 of 100 (seed 0x...); replay with @Explore(seed = 0x...L)}, whose
      * cause is the run's failure.
      *
+     * @param runs how many runs at most; at least 1
+     * @param seed the first run's seed
      * @param scenario makes a fresh coroutine (and the state it works on) for each run
      */
     public static void explore(int runs, long seed, Supplier<Coroutine<?>> scenario) {
         explore(runs, seed, DEFAULT_JITTER, scenario);
     }
 
-    /** {@link #explore(int, long, Supplier)} with timers within {@code jitterSeconds} of each other reordered. */
+    /**
+     * {@link #explore(int, long, Supplier)} with timers within {@code jitterSeconds} of each other reordered.
+     *
+     * @param runs how many runs at most; at least 1
+     * @param seed the first run's seed
+     * @param jitterSeconds how close two timers' deadlines must be for their order to change;
+     *     also the bound of a foreign future's delay
+     * @param scenario makes a fresh coroutine (and the state it works on) for each run
+     */
     public static void explore(int runs, long seed, double jitterSeconds, Supplier<Coroutine<?>> scenario) {
         if (scenario == null) {
             throw new NullPointerException("scenario");

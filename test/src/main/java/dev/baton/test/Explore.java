@@ -40,15 +40,26 @@ public @interface Explore {
     /** {@link #seed()}'s default: a new seed each time the test runs. */
     long NEW_SEED = 0;
 
-    /** How many runs; the first failure stops them. */
+    /**
+     * How many runs; the first failure stops them.
+     *
+     * @return the number of runs
+     */
     int runs() default 100;
 
     /**
      * The seed of the first run, to replay a run a failure reported: with a seed, the test
      * runs once. {@link #NEW_SEED} (the default) draws a new seed each time.
+     *
+     * @return the seed to replay, or {@link #NEW_SEED}
      */
     long seed() default NEW_SEED;
 
-    /** How close (seconds) two timers' deadlines must be for their order to change. */
+    /**
+     * How close (seconds) two timers' deadlines must be for their order to change; also the
+     * bound of a foreign future's delay.
+     *
+     * @return the jitter in seconds
+     */
     double jitter() default 0.001;
 }

@@ -50,12 +50,20 @@ public final class TestLoop implements AutoCloseable {
     /**
      * The loop itself, for what the kit does not wrap ({@code callLater}, {@code createPromise},
      * {@code setExceptionHandler}, which replaces the kit's collecting handler).
+     *
+     * @return the virtual-clock loop this test loop drives
      */
     public EventLoop loop() {
         return loop;
     }
 
-    /** Schedules the coroutine as a task ({@code loop.create_task}); it starts at the next step. */
+    /**
+     * Schedules the coroutine as a task ({@code loop.create_task}); it starts at the next step.
+     *
+     * @param <T> the coroutine's result type
+     * @param coroutine what the task runs
+     * @return the task
+     */
     public <T> Task<T> spawn(Coroutine<T> coroutine) {
         checkOpen();
         return loop.createTask(coroutine);
@@ -73,6 +81,8 @@ public final class TestLoop implements AutoCloseable {
      * Runs everything due within {@code seconds} from now, in order (a timer due at exactly
      * the end included), moving the clock from timer to timer, and ends with {@link #time()}
      * exactly {@code seconds} later.
+     *
+     * @param seconds how far to move the clock; finite and at least 0
      */
     public void advanceBy(double seconds) {
         checkOpen();
@@ -90,7 +100,11 @@ public final class TestLoop implements AutoCloseable {
         runUntil(Double.POSITIVE_INFINITY);
     }
 
-    /** The virtual time, in seconds: 0 when the loop is made. */
+    /**
+     * The virtual time.
+     *
+     * @return the loop's time in seconds: 0 when the loop is made
+     */
     public double time() {
         return loop.time();
     }
