@@ -23,6 +23,15 @@ class ExploreAnnotationTest {
     }
 
     @Test
+    void findsTheBugInABatonTestTemplatesOwnCoroutines() {
+        Launch.Outcome outcome = Launch.run(Baton_ExploreFixtures_TemplateBug.class);
+        assertEquals(1, outcome.failures().size(), outcome.toString());
+        AssertionError failure = assertInstanceOf(AssertionError.class, outcome.failures().get(0));
+        assertEquals("100", ExploreTest.parse(failure).group(2));
+        assertEquals("read before write", failure.getCause().getMessage());
+    }
+
+    @Test
     void theReportedSeedReplaysTheFailingRunAlone() {
         Launch.Outcome outcome = Launch.run(ExploreFixtures.ReplaysTheBug.class);
         assertEquals(1, outcome.failures().size(), outcome.toString());

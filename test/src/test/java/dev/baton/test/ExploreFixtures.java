@@ -1,8 +1,17 @@
 package dev.baton.test;
 
+import static dev.baton.runtime.Baton.await;
+import static dev.baton.runtime.Baton.done;
+import static dev.baton.runtime.Baton.sleep;
+import static dev.baton.runtime.Baton.spawn;
 import static dev.baton.test.BatonTesting.runTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.baton.Async;
+import dev.baton.runtime.Coroutine;
+import dev.baton.runtime.Task;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,6 +32,44 @@ final class ExploreFixtures {
         @Explore
         void writeThenRead() {
             runTest(new Baton_OrderBug().writeThenRead());
+        }
+    }
+
+    /** The order bug in a {@code @BatonTest} template's own coroutines: found too. */
+    @ExtendWith(Launch.OnlyLaunched.class)
+    @BatonTest
+    abstract static class TemplateBug {
+        final List<String> log = new ArrayList<>();
+
+        @Async
+        Coroutine<Void> write() {
+            await(sleep(0.1));
+            log.add("write");
+            return done();
+        }
+
+        @Async
+        Coroutine<Void> read() {
+            await(sleep(0.1));
+            if (log.isEmpty()) {
+                throw new IllegalStateException("read before write");
+            }
+            return done();
+        }
+
+        @Async
+        Coroutine<Void> writeThenRead() {
+            Task<Void> writer = spawn(write());
+            Task<Void> reader = spawn(read());
+            await(writer);
+            await(reader);
+            return done();
+        }
+
+        @Test
+        @Explore
+        void neverReadsBeforeWriting() {
+            runTest(writeThenRead());
         }
     }
 
