@@ -50,6 +50,7 @@ public final class StageAwaitable<T> implements Awaitable<T> {
     @Override
     public Object awaitFrom(StateMachine<?> machine) {
         Waiter<T> waiter = new Waiter<>(stage, machine.task());
+        LoopAccess.foreignInFlight(waiter.loop(), 1);
         stage.whenComplete(waiter);
         return waiter.awaitFrom(machine);
     }
@@ -83,6 +84,7 @@ public final class StageAwaitable<T> implements Awaitable<T> {
 
         /** On the loop thread: the stage's outcome becomes the promise's. */
         private void settle(T value, Throwable failure) {
+            LoopAccess.foreignInFlight(loop(), -1);
             if (isDone()) {
                 return; // the awaiting task was cancelled meanwhile
             }
@@ -131,11 +133,6 @@ public final class StageAwaitable<T> implements Awaitable<T> {
             } else {
                 LOG.log(System.Logger.Level.WARNING, message, failure);
             }
-        }
-
-        @Override
-        public String toString() {
-            return "Promise[" + (isDone() ? "done" : "pending") + ", of " + stage + "]";
         }
     }
 }
