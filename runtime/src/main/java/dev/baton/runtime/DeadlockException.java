@@ -8,7 +8,8 @@ package dev.baton.runtime;
  * {@link EventLoop#dumpTasks() task dump}: every blocked task and what it waits on.
  *
  * <p>On the real clock no such proof exists (another thread may still call
- * {@link EventLoop#callSoonThreadsafe}); there, debug mode logs the dump instead.
+ * {@link EventLoop#callSoonThreadsafe}); there, debug mode logs the dump instead (see
+ * {@code EventLoop.setStuckWarning(double)}).
  */
 public class DeadlockException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
