@@ -112,7 +112,11 @@ public final class Task<T> extends Promise<T> {
         return r;
     }
 
-    /** The task's name: {@code Task-N} unless one was given. */
+    /**
+     * The task's name: {@code Task-N} unless one was given.
+     *
+     * @return the task's name
+     */
     public String name() {
         Rare r = rare;
         if (r == null) {
@@ -122,8 +126,10 @@ public final class Task<T> extends Promise<T> {
     }
 
     /**
-     * Renames the task; null gives it back its {@code Task-N} name (a task made with a name
-     * takes a number then).
+     * {@code task.set_name(name)}; null gives the task back its {@code Task-N} name (a task
+     * made with a name takes a number then).
+     *
+     * @param name the new name
      */
     public void setName(String name) {
         loop.checkThread();
@@ -172,13 +178,21 @@ public final class Task<T> extends Promise<T> {
         return true;
     }
 
-    /** The number of pending cancellation requests. */
+    /**
+     * The number of pending cancellation requests.
+     *
+     * @return the number of cancellation requests pending
+     */
     public int cancelling() {
         Rare r = rare;
         return r == null ? 0 : r.cancelsRequested;
     }
 
-    /** Withdraws one cancellation request; returns the number left. */
+    /**
+     * Withdraws one cancellation request; returns the number left.
+     *
+     * @return the number of cancellation requests left
+     */
     public int uncancel() {
         loop.checkThread();
         Rare r = rare;
