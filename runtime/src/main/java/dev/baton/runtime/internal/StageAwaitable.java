@@ -51,6 +51,7 @@ public final class StageAwaitable<T> implements Awaitable<T> {
     public Object awaitFrom(StateMachine<?> machine) {
         Waiter<T> waiter = new Waiter<>(stage, machine.task());
         LoopAccess.foreignInFlight(waiter.loop(), 1);
+        waiter.number = LoopDriver.foreignNumber(waiter.loop());
         stage.whenComplete(waiter);
         return waiter.awaitFrom(machine);
     }
@@ -63,6 +64,8 @@ public final class StageAwaitable<T> implements Awaitable<T> {
     private static final class Waiter<T> extends Promise<T> implements BiConsumer<T, Throwable> {
         private final CompletionStage<T> stage;
         private final Task<?> task;
+        /** This foreign future's number, for the test kit's perturbation ({@link LoopDriver}). */
+        long number;
 
         Waiter(CompletionStage<T> stage, Task<?> task) {
             super(); // the running loop: the awaiting task's
@@ -82,9 +85,20 @@ public final class StageAwaitable<T> implements Awaitable<T> {
             }
         }
 
-        /** On the loop thread: the stage's outcome becomes the promise's. */
+        /** On the loop thread: the stage's outcome reaches the loop. */
         private void settle(T value, Throwable failure) {
             LoopAccess.foreignInFlight(loop(), -1);
+            double delay = LoopDriver.foreignDelay(loop(), number);
+            if (delay > 0) {
+                // the test kit's exploration: the outcome arrives later, as over a network
+                loop().callLater(delay, () -> deliver(value, failure));
+            } else {
+                deliver(value, failure);
+            }
+        }
+
+        /** The stage's outcome becomes the promise's. */
+        private void deliver(T value, Throwable failure) {
             if (isDone()) {
                 return; // the awaiting task was cancelled meanwhile
             }
