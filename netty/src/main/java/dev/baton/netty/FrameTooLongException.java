@@ -1,0 +1,13 @@
+package dev.baton.netty;
+
+/**
+ * A line or delimited frame longer than the connection's maximum: raised by the read that
+ * found it, which also closed the connection (buffering the frame would have no bound).
+ */
+public final class FrameTooLongException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public FrameTooLongException(String message) {
+        super(message);
+    }
+}
