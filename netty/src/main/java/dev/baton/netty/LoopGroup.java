@@ -36,8 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection's I/O and the task that handles it share that thread, so a read, a write or a
  * timer needs no hand-off between threads. Inside each loop Baton's scheduling rules hold;
  * each turn of Netty's loop selects, handles the I/O, runs one Baton iteration, then runs
- * Netty's own tasks, so neither starves the other. {@link EventLoop#current()} works in the
- * loops' tasks and in Netty's callbacks on their threads.
+ * Netty's own tasks, so neither starves the other: the Baton loop gets a turn as often as the
+ * I/O does. (Netty runs the tasks queued on its loop for up to its time quantum, one second
+ * by default, before it turns again; so a Netty task that re-queues itself with
+ * {@code execute()} holds back the I/O and Baton alike, as it does in Netty alone.)
+ * {@link EventLoop#current()} works in the loops' tasks and in Netty's callbacks on their
+ * threads.
  *
  * <pre>{@code
  * try (LoopGroup group = new LoopGroup(2)) {
