@@ -84,6 +84,8 @@ public abstract class Connection {
     /**
      * The next line, without its {@code \n} or {@code \r\n}, decoded as UTF-8; at the end of
      * the stream, the unterminated rest if any, then {@code null}.
+     *
+     * @return the line, or {@code null} at the end of the stream
      */
     @Async
     public Coroutine<String> readLine() {
@@ -99,6 +101,9 @@ public abstract class Connection {
     /**
      * The bytes up to the next {@code delimiter}, without it; at the end of the stream, the
      * undelimited rest if any, then {@code null}.
+     *
+     * @param delimiter the bytes that end a frame (not empty)
+     * @return the frame, or {@code null} at the end of the stream
      */
     @Async
     public Coroutine<byte[]> readFrame(byte[] delimiter) {
@@ -114,7 +119,12 @@ public abstract class Connection {
         }
     }
 
-    /** Between 1 and {@code maxBytes} bytes, as soon as any arrived; {@code null} at the end of the stream. */
+    /**
+     * Between 1 and {@code maxBytes} bytes, as soon as any arrived; {@code null} at the end of the stream.
+     *
+     * @param maxBytes the most bytes to return
+     * @return the bytes, or {@code null} at the end of the stream
+     */
     @Async
     public Coroutine<byte[]> readBytes(int maxBytes) {
         if (maxBytes < 1) {
@@ -257,19 +267,34 @@ public abstract class Connection {
 
     // ---- writes ----
 
-    /** Writes {@code text} in UTF-8; await the result for backpressure (see the class comment). */
+    /**
+     * Writes {@code text} in UTF-8; await the result for backpressure (see the class comment).
+     *
+     * @param text what to write
+     * @return what completes once the bytes are flushed
+     */
     public Awaitable<Void> write(String text) {
         checkLoop();
         return write(ByteBufUtil.writeUtf8(channel.alloc(), text));
     }
 
-    /** Writes a copy of {@code bytes}. */
+    /**
+     * Writes a copy of {@code bytes}.
+     *
+     * @param bytes what to write
+     * @return what completes once the bytes are flushed
+     */
     public Awaitable<Void> write(byte[] bytes) {
         checkLoop();
         return write(channel.alloc().buffer(bytes.length).writeBytes(bytes));
     }
 
-    /** Writes {@code data}, whose reference this takes over (it is released once written or dropped). */
+    /**
+     * Writes {@code data}, whose reference this takes over (it is released once written or dropped).
+     *
+     * @param data what to write
+     * @return what completes once the bytes are flushed
+     */
     public Awaitable<Void> write(ByteBuf data) {
         checkLoop();
         RuntimeException problem = failure != null ? failure : channel.isOpen() ? null : closed();
@@ -329,6 +354,8 @@ public abstract class Connection {
     /**
      * Bytes written and not yet flushed to the socket: Netty's outbound buffer plus the writes
      * waiting for it to have room.
+     *
+     * @return the bytes waiting to reach the socket
      */
     public long bufferedWriteBytes() {
         checkLoop();
@@ -342,33 +369,57 @@ public abstract class Connection {
 
     // ---- the connection ----
 
-    /** Closes the connection; await the result to know it is closed. */
+    /**
+     * Closes the connection; await the result to know it is closed.
+     *
+     * @return a promise completed once the channel is closed
+     */
     public Promise<Void> close() {
         checkLoop();
         return NettyFutures.promise(channel.close());
     }
 
-    /** Whether the connection is open. */
+    /**
+     * Whether the connection is open.
+     *
+     * @return whether its channel is open
+     */
     public boolean isOpen() {
         return channel.isOpen();
     }
 
-    /** The longest line or frame a read accepts, in bytes. */
+    /**
+     * The longest line or frame a read accepts, in bytes.
+     *
+     * @return the maximum frame length
+     */
     public int maxFrameLength() {
         return maxFrameLength;
     }
 
-    /** About how many received bytes are buffered at most before Netty stops reading. */
+    /**
+     * About how many received bytes are buffered at most before Netty stops reading.
+     *
+     * @return the buffering limit, in bytes
+     */
     public int bufferLimit() {
         return bufferLimit;
     }
 
-    /** The Netty channel beneath, for what this class does not offer (its options, its address). */
+    /**
+     * The Netty channel beneath, for what this class does not offer (its options, its address).
+     *
+     * @return the channel
+     */
     public Channel channel() {
         return channel;
     }
 
-    /** The loop that runs this connection's I/O and must run its users. */
+    /**
+     * The loop that runs this connection's I/O and must run its users.
+     *
+     * @return the channel's Baton loop
+     */
     public EventLoop loop() {
         return loop;
     }

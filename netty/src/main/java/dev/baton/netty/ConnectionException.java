@@ -11,6 +11,12 @@ import java.io.UncheckedIOException;
 public final class ConnectionException extends UncheckedIOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception saying what failed, caused by Netty's.
+     *
+     * @param message what failed, and on which channel
+     * @param cause the I/O exception beneath
+     */
     public ConnectionException(String message, IOException cause) {
         super(message, cause);
     }

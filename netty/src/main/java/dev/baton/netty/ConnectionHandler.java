@@ -15,5 +15,11 @@ import dev.baton.runtime.Coroutine;
  */
 @FunctionalInterface
 public interface ConnectionHandler {
+    /**
+     * The coroutine that serves one connection.
+     *
+     * @param connection the accepted connection, on its loop
+     * @return the coroutine, run as a task on the connection's loop
+     */
     Coroutine<Void> handle(Connection connection);
 }

@@ -7,6 +7,11 @@ package dev.baton.netty;
 public final class FrameTooLongException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception saying which frame was too long, and from where.
+     *
+     * @param message the limit, the peer, and that the connection was closed
+     */
     public FrameTooLongException(String message) {
         super(message);
     }

@@ -71,7 +71,11 @@ public final class LoopGroup implements AutoCloseable {
     private final Set<Server> servers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** A group of {@code loops} loops, each on a thread of its own, started at once. */
+    /**
+     * A group of {@code loops} loops, each on a thread of its own, started at once.
+     *
+     * @param loops how many loops (and Netty threads)
+     */
     public LoopGroup(int loops) {
         if (loops < 1) {
             throw new IllegalArgumentException("a group needs at least one loop, got " + loops);
@@ -97,22 +101,40 @@ public final class LoopGroup implements AutoCloseable {
         }
     }
 
-    /** How many loops the group has. */
+    /**
+     * How many loops the group has.
+     *
+     * @return the number of loops
+     */
     public int size() {
         return loops.size();
     }
 
-    /** The loop at {@code index}, from 0. */
+    /**
+     * The loop at {@code index}, from 0.
+     *
+     * @param index from 0 to {@code size() - 1}
+     * @return the loop
+     */
     public EventLoop loop(int index) {
         return loops.get(index);
     }
 
-    /** The next loop, round-robin. */
+    /**
+     * The next loop, round-robin.
+     *
+     * @return a loop of the group
+     */
     public EventLoop next() {
         return loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
     }
 
-    /** The group's Netty event loops, for channels of your own: the i-th runs {@code loop(i)}. */
+    /**
+     * The group's Netty event loops, for channels of your own: the i-th runs {@code loop(i)}.
+     *
+     * @param index from 0 to {@code size() - 1}
+     * @return the Netty event loop that runs {@code loop(index)}
+     */
     public io.netty.channel.EventLoop nettyLoop(int index) {
         return nettyLoops.get(index);
     }
@@ -124,6 +146,11 @@ public final class LoopGroup implements AutoCloseable {
      * task (of another loop of the group, or of the same): await the promise, which belongs to
      * the running loop. Cancelling the promise (as cancelling the awaiting task does) cancels
      * the remote task. The coroutine must not have been started.
+     *
+     * @param <T> the result type
+     * @param target a loop of this group
+     * @param coroutine a coroutine not yet started
+     * @return a promise of the running loop with the task's outcome
      */
     public <T> Promise<T> call(EventLoop target, Coroutine<T> coroutine) {
         checkMember(target);
@@ -147,7 +174,13 @@ public final class LoopGroup implements AutoCloseable {
         return result;
     }
 
-    /** {@link #call} on the next loop, round-robin. */
+    /**
+     * {@link #call} on the next loop, round-robin.
+     *
+     * @param <T> the result type
+     * @param coroutine a coroutine not yet started
+     * @return a promise of the running loop with the task's outcome
+     */
     public <T> Promise<T> callNext(Coroutine<T> coroutine) {
         return call(next(), coroutine);
     }
@@ -155,6 +188,11 @@ public final class LoopGroup implements AutoCloseable {
     /**
      * Runs {@code coroutine} as a task on {@code target}, from any thread (one outside the group
      * included); the future completes with its outcome, and cancelling it cancels the task.
+     *
+     * @param <T> the result type
+     * @param target a loop of this group
+     * @param coroutine a coroutine not yet started
+     * @return a future with the task's outcome
      */
     public <T> CompletableFuture<T> submit(EventLoop target, Coroutine<T> coroutine) {
         checkMember(target);
@@ -180,12 +218,25 @@ public final class LoopGroup implements AutoCloseable {
      * accepted connection, as a task on the connection's loop (round-robin over the group).
      * Lines and frames are limited to {@link #DEFAULT_MAX_FRAME_LENGTH} bytes. Waits until the
      * socket is bound: call it from outside the group's loops.
+     *
+     * @param host the address to bind, such as {@code 127.0.0.1}
+     * @param port the port, or 0 for any free port
+     * @param handler makes the coroutine that handles each connection
+     * @return the listening server
      */
     public Server listen(String host, int port, ConnectionHandler handler) {
         return listen(host, port, DEFAULT_MAX_FRAME_LENGTH, handler);
     }
 
-    /** {@link #listen(String, int, ConnectionHandler)} with lines and frames up to {@code maxFrameLength} bytes. */
+    /**
+     * {@link #listen(String, int, ConnectionHandler)} with lines and frames up to {@code maxFrameLength} bytes.
+     *
+     * @param host the address to bind
+     * @param port the port, or 0 for any free port
+     * @param maxFrameLength the longest line or frame a read accepts, in bytes
+     * @param handler makes the coroutine that handles each connection
+     * @return the listening server
+     */
     public Server listen(String host, int port, int maxFrameLength, ConnectionHandler handler) {
         checkOpen();
         checkNotOnLoop("listen");
@@ -239,12 +290,23 @@ public final class LoopGroup implements AutoCloseable {
      * the connection's I/O runs on it. Lines and frames are limited to
      * {@link #DEFAULT_MAX_FRAME_LENGTH} bytes. A refused or failed connect raises
      * {@link ConnectionException}; cancelling the promise cancels the connect.
+     *
+     * @param host the address to connect to
+     * @param port its port
+     * @return a promise of the running loop with the connection
      */
     public Promise<Connection> connect(String host, int port) {
         return connect(host, port, DEFAULT_MAX_FRAME_LENGTH);
     }
 
-    /** {@link #connect(String, int)} with lines and frames up to {@code maxFrameLength} bytes. */
+    /**
+     * {@link #connect(String, int)} with lines and frames up to {@code maxFrameLength} bytes.
+     *
+     * @param host the address to connect to
+     * @param port its port
+     * @param maxFrameLength the longest line or frame a read accepts, in bytes
+     * @return a promise of the running loop with the connection
+     */
     public Promise<Connection> connect(String host, int port, int maxFrameLength) {
         checkOpen();
         EventLoop loop = EventLoop.current();
@@ -323,7 +385,11 @@ public final class LoopGroup implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return whether the group is closed or closing
+     */
     public boolean isClosed() {
         return closed.get();
     }

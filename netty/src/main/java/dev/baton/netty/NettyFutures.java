@@ -21,7 +21,13 @@ public final class NettyFutures {
 
     private NettyFutures() {}
 
-    /** A promise on the running loop that completes as {@code future} does. */
+    /**
+     * A promise on the running loop that completes as {@code future} does.
+     *
+     * @param <V> the result type
+     * @param future any Netty future
+     * @return a promise of the running loop
+     */
     public static <V> Promise<V> promise(Future<V> future) {
         if (future == null) {
             throw new NullPointerException("future");

@@ -11,7 +11,11 @@ public final class Server implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** The port it listens on (the one chosen when it was asked for port 0). */
+    /**
+     * The port it listens on (the one chosen when it was asked for port 0).
+     *
+     * @return the port
+     */
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
@@ -22,7 +26,11 @@ public final class Server implements AutoCloseable {
         channel.close().syncUninterruptibly();
     }
 
-    /** Whether it still accepts connections. */
+    /**
+     * Whether it still accepts connections.
+     *
+     * @return whether its socket is open
+     */
     public boolean isOpen() {
         return channel.isOpen();
     }

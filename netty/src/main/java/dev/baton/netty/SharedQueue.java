@@ -29,7 +29,11 @@ public final class SharedQueue<T> {
     private final ArrayDeque<Waiter> putters = new ArrayDeque<>();
     private final SharedQueueWaits<T> waits = new Baton_SharedQueueWaits<>(this);
 
-    /** A queue of at most {@code capacity} items. */
+    /**
+     * A queue of at most {@code capacity} items.
+     *
+     * @param capacity the most items it holds, at least 1
+     */
     public SharedQueue(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, got " + capacity);
@@ -37,7 +41,12 @@ public final class SharedQueue<T> {
         this.capacity = capacity;
     }
 
-    /** Puts {@code item}, waiting while the queue is full; from a task of any loop. */
+    /**
+     * Puts {@code item}, waiting while the queue is full; from a task of any loop.
+     *
+     * @param item the item, not null
+     * @return the coroutine to await
+     */
     public Coroutine<Void> put(T item) {
         if (item == null) {
             throw new NullPointerException("SharedQueue refuses null items");
@@ -45,12 +54,21 @@ public final class SharedQueue<T> {
         return waits.put(item);
     }
 
-    /** Takes the oldest item, waiting while the queue is empty; from a task of any loop. */
+    /**
+     * Takes the oldest item, waiting while the queue is empty; from a task of any loop.
+     *
+     * @return the coroutine to await, which yields the item
+     */
     public Coroutine<T> get() {
         return waits.get();
     }
 
-    /** Puts {@code item} if there is room, from any thread: whether it did. */
+    /**
+     * Puts {@code item} if there is room, from any thread: whether it did.
+     *
+     * @param item the item, not null
+     * @return whether it was put
+     */
     public synchronized boolean offer(T item) {
         if (item == null) {
             throw new NullPointerException("SharedQueue refuses null items");
@@ -63,7 +81,11 @@ public final class SharedQueue<T> {
         return true;
     }
 
-    /** Takes the oldest item if there is one, from any thread; else null. */
+    /**
+     * Takes the oldest item if there is one, from any thread; else null.
+     *
+     * @return the item, or null if the queue is empty
+     */
     public synchronized T poll() {
         T item = items.poll();
         if (item != null) {
@@ -72,12 +94,20 @@ public final class SharedQueue<T> {
         return item;
     }
 
-    /** How many items it holds. */
+    /**
+     * How many items it holds.
+     *
+     * @return the number of items
+     */
     public synchronized int size() {
         return items.size();
     }
 
-    /** The most items it holds. */
+    /**
+     * The most items it holds.
+     *
+     * @return the capacity
+     */
     public int capacity() {
         return capacity;
     }

@@ -33,6 +33,8 @@ public final class LoopDriver {
      * A driver of a new real-clock loop; {@code wakeup} is called, from any thread, each time
      * a callback is handed over with {@code callSoonThreadsafe}, and must make the driving
      * thread call {@link #runOnce()} soon.
+     *
+     * @param wakeup makes the driving thread stop sleeping; called from any thread
      */
     public LoopDriver(Runnable wakeup) {
         if (wakeup == null) {
@@ -41,7 +43,11 @@ public final class LoopDriver {
         this.loop = new EventLoop(wakeup);
     }
 
-    /** The driven loop. */
+    /**
+     * The driven loop.
+     *
+     * @return the loop this driver runs
+     */
     public EventLoop loop() {
         return loop;
     }
@@ -61,6 +67,8 @@ public final class LoopDriver {
      * How long the driving thread may sleep before the next {@link #runOnce()}: 0 if callbacks
      * are ready, the nanoseconds to the next timer, or -1 if only a thread-safe callback (which
      * calls {@code wakeup}) can bring work.
+     *
+     * @return 0, the nanoseconds to the next timer, or -1
      */
     public long nanosUntilWork() {
         loop.checkThread();
