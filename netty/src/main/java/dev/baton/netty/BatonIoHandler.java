@@ -2,7 +2,7 @@ package dev.baton.netty;
 
 import dev.baton.runtime.EventLoop;
 import dev.baton.runtime.ExceptionContext;
-import dev.baton.runtime.LoopDriver;
+import dev.baton.runtime.HostedLoop;
 import dev.baton.runtime.Task;
 import io.netty.channel.IoHandle;
 import io.netty.channel.IoHandler;
@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class BatonIoHandler implements IoHandler {
     private final IoHandler io;
-    private final LoopDriver driver;
+    private final HostedLoop driver;
     /** The context Netty passes to {@link #run}, which {@link #context} narrows. */
     private IoHandlerContext outer;
 
@@ -62,7 +62,7 @@ final class BatonIoHandler implements IoHandler {
     BatonIoHandler(IoHandler io) {
         this.io = io;
         // another thread's callSoonThreadsafe wakes the selector, as Netty's own execute() does
-        this.driver = new LoopDriver(io::wakeup);
+        this.driver = new HostedLoop(io::wakeup);
     }
 
     EventLoop loop() {

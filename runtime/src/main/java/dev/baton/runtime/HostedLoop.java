@@ -1,8 +1,8 @@
 package dev.baton.runtime;
 
 /**
- * Runs an {@link EventLoop} on a thread that another event loop owns (an I/O framework's, such
- * as Netty's), instead of {@link EventLoop#runForever()}: the other loop calls
+ * An {@link EventLoop} hosted by a thread that another event loop owns (an I/O framework's,
+ * such as Netty's), instead of running it with {@link EventLoop#runForever()}: the host calls
  * {@link #runOnce()} once per turn of its own, and sleeps no longer than
  * {@link #nanosUntilWork()} says.
  *
@@ -15,7 +15,7 @@ package dev.baton.runtime;
  * that the driver stops sleeping. {@link EventLoop#stop()} has no effect on a driven loop.
  *
  * <pre>{@code
- * LoopDriver driver = new LoopDriver(selector::wakeup);
+ * HostedLoop driver = new HostedLoop(selector::wakeup);
  * driver.attach();                       // on the I/O thread
  * while (open) {
  *     select(driver.nanosUntilWork());    // 0: do not block; -1: no Baton timer
@@ -26,7 +26,7 @@ package dev.baton.runtime;
  * driver.loop().close();
  * }</pre>
  */
-public final class LoopDriver {
+public final class HostedLoop {
     private final EventLoop loop;
 
     /**
@@ -36,7 +36,7 @@ public final class LoopDriver {
      *
      * @param wakeup makes the driving thread stop sleeping; called from any thread
      */
-    public LoopDriver(Runnable wakeup) {
+    public HostedLoop(Runnable wakeup) {
         if (wakeup == null) {
             throw new NullPointerException("wakeup");
         }

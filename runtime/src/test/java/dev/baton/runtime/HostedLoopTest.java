@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class LoopDriverTest {
+class HostedLoopTest {
 
     @Test
     void runsOneIterationAtATimeWithoutWaiting() {
         AtomicInteger wakeups = new AtomicInteger();
-        LoopDriver driver = new LoopDriver(wakeups::incrementAndGet);
+        HostedLoop driver = new HostedLoop(wakeups::incrementAndGet);
         EventLoop loop = driver.loop();
         assertFalse(loop.isRunning());
         driver.attach();
@@ -57,7 +57,7 @@ class LoopDriverTest {
     @Test
     void aThreadsafeCallbackWakesTheDriver() throws Exception {
         AtomicInteger wakeups = new AtomicInteger();
-        LoopDriver driver = new LoopDriver(wakeups::incrementAndGet);
+        HostedLoop driver = new HostedLoop(wakeups::incrementAndGet);
         driver.attach();
         try {
             List<String> log = new ArrayList<>();
@@ -76,7 +76,7 @@ class LoopDriverTest {
 
     @Test
     void onlyTheAttachedThreadDrives() throws Exception {
-        LoopDriver driver = new LoopDriver(() -> { });
+        HostedLoop driver = new HostedLoop(() -> { });
         driver.attach();
         try {
             Throwable[] thrown = new Throwable[1];
@@ -91,11 +91,11 @@ class LoopDriverTest {
             other.join();
             assertTrue(thrown[0] instanceof IllegalStateException, String.valueOf(thrown[0]));
             assertThrows(IllegalStateException.class, driver::attach); // already running
-            assertThrows(IllegalStateException.class, () -> new LoopDriver(() -> { }).attach()); // a loop runs here
+            assertThrows(IllegalStateException.class, () -> new HostedLoop(() -> { }).attach()); // a loop runs here
         } finally {
             driver.detach();
             driver.loop().close();
         }
-        assertThrows(NullPointerException.class, () -> new LoopDriver(null));
+        assertThrows(NullPointerException.class, () -> new HostedLoop(null));
     }
 }
