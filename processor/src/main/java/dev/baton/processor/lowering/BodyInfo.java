@@ -250,6 +250,16 @@ public final class BodyInfo {
         return (int) positions.getEndPosition(unit, t);
     }
 
+    /**
+     * Whether {@code t} is text of the source. Attribution writes a synthetic type tree into
+     * every implicitly typed variable; javac 17 gives it no position, javac 23 and later the
+     * variable's start, but never an end: only trees the parser made have both.
+     */
+    public boolean written(Tree t) {
+        int start = start(t);
+        return start >= 0 && end(t) >= start;
+    }
+
     /** The 1-based source line of a tree. */
     public long line(Tree t) {
         return unit.getLineMap().getLineNumber(start(t));

@@ -417,7 +417,7 @@ final class Renderer {
         VariableTree v = d.tree();
         String type;
         Tree typeTree = v.getType();
-        if (typeTree == null || info.start(typeTree) < 0) {
+        if (typeTree == null || !info.written(typeTree)) {
             type = "var";
         } else if (typeTree.getKind() == Tree.Kind.UNION_TYPE || info.end(typeTree) > nameEnd(v)) {
             type = lowered.types.writable(lowered.types.catchType(d.element().asType()));
@@ -478,7 +478,7 @@ final class Renderer {
                 } else if (e != null) {
                     replacement = scope.qualify(e, id.getName().toString());
                 }
-                if (replacement != null && info.start(id) >= 0) {
+                if (replacement != null && info.written(id)) {
                     spans.add(new int[] {info.start(id), info.end(id)});
                     texts.add(replacement);
                 }
