@@ -1,7 +1,16 @@
 package dev.baton.processor.validation;
 
+import static dev.baton.processor.model.RuntimeNames.CONDITION;
+import static dev.baton.processor.model.RuntimeNames.EVENT;
+import static dev.baton.processor.model.RuntimeNames.GUARD;
+import static dev.baton.processor.model.RuntimeNames.LOCK;
+import static dev.baton.processor.model.RuntimeNames.QUEUE;
+
+import dev.baton.processor.diagnostics.Report;
+import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.model.Annotations;
 import dev.baton.processor.model.NamedRef;
+import dev.baton.processor.model.RuntimeNames;
 import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
 import java.util.ArrayList;
@@ -46,12 +55,6 @@ import javax.lang.model.util.Types;
  * </ul>
  */
 public final class TemplateValidator {
-    static final String GUARD = "dev.baton.runtime.Guard";
-    static final String LOCK = "dev.baton.runtime.Lock";
-    static final String CONDITION = "dev.baton.runtime.Condition";
-    static final String EVENT = "dev.baton.runtime.Event";
-    static final String QUEUE = "dev.baton.runtime.Queue";
-    static final String COROUTINE = "dev.baton.runtime.Coroutine";
 
     private static final String GUARD_TYPES = "a Guard (Lock, Semaphore, BoundedSemaphore or Condition)";
     private static final String EVENT_TYPES = "an Event";
@@ -63,15 +66,6 @@ public final class TemplateValidator {
     public TemplateValidator(Elements elements, Types types) {
         this.elements = elements;
         this.types = types;
-    }
-
-    /** Checks {@code template} and every annotated method, adding what is wrong to {@code report}. */
-    public void validate(TemplateClass template, Report report) {
-        if (validateClass(template, report)) {
-            for (TemplateMethod m : template.methods()) {
-                validateMethod(template, m, report);
-            }
-        }
     }
 
     /**
@@ -169,7 +163,7 @@ public final class TemplateValidator {
         if (r.getKind() == TypeKind.ERROR) {
             return; // javac reports the unknown type itself
         }
-        String fix = ": it must return dev.baton.runtime.Coroutine<T> (and end with 'return done(value);' or"
+        String fix = ": it must return " + RuntimeNames.COROUTINE + "<T> (and end with 'return done(value);' or"
                 + " 'return done();')";
         if (m.resultType() == null) {
             report.error(Tag.BatonReturnType, m.element(), "coroutine method " + sig + " returns " + r + fix);

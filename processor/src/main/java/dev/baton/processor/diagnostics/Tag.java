@@ -1,4 +1,4 @@
-package dev.baton.processor.validation;
+package dev.baton.processor.diagnostics;
 
 /**
  * The stable, greppable tags that start every message of Baton's processor, e.g.
