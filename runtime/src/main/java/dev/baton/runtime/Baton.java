@@ -33,13 +33,48 @@ public final class Baton {
      * {@code await x}: suspends the coroutine until {@code awaitable} completes and yields its
      * result, or throws its exception. Compiled away by the processor; calling it anywhere
      * else throws {@link IllegalStateException} naming the method to annotate.
+     *
+     * <p><b>Checked exceptions.</b> The exception is thrown as it is, checked or not, but
+     * {@code await(x)} declares none, so javac rejects {@code catch (IOException e)} around it
+     * ("never thrown in body of corresponding try statement"). To catch one by name, say which
+     * with {@link #await(Awaitable, Class)} or {@link #await(CompletionStage, Class)}:
+     *
+     * <pre>{@code
+     * try {
+     *     String body = await(client.sendAsync(request, ofString()), IOException.class).body();
+     * } catch (IOException e) {
+     *     ...
+     * }
+     * }</pre>
      */
     public static <T> T await(Awaitable<T> awaitable) {
         throw notTransformed();
     }
 
-    /** {@code await} on a {@link CompletionStage}: the coroutine resumes on the loop thread. */
+    /**
+     * {@code await} on a {@link CompletionStage}: the coroutine resumes on the loop thread. A
+     * stage that fails with a {@link java.util.concurrent.CompletionException} throws its cause.
+     * See {@link #await(Awaitable)} for checked exceptions.
+     */
     public static <T> T await(CompletionStage<T> stage) {
+        throw notTransformed();
+    }
+
+    /**
+     * {@link #await(Awaitable)}, declaring that it may throw the checked exception
+     * {@code thrown}, so that {@code catch (X e)} compiles around it. Only the declaration
+     * differs: {@code await} throws whatever the awaitable failed with, an {@code X} or not.
+     * {@code thrown} must be a class literal ({@code IOException.class}).
+     */
+    public static <T, X extends Exception> T await(Awaitable<T> awaitable, Class<X> thrown) throws X {
+        throw notTransformed();
+    }
+
+    /**
+     * {@link #await(CompletionStage)}, declaring that it may throw the checked exception
+     * {@code thrown}; see {@link #await(Awaitable, Class)}.
+     */
+    public static <T, X extends Exception> T await(CompletionStage<T> stage, Class<X> thrown) throws X {
         throw notTransformed();
     }
 

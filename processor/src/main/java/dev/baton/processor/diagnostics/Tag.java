@@ -37,6 +37,10 @@ public enum Tag {
     BatonAwaitInSynchronized,
     /** {@code await} in a method, constructor or initializer that is not a coroutine. */
     BatonAwaitOutsideCoroutine,
+    /** {@code await(x, thrown)} whose {@code thrown} is not a class literal such as {@code IOException.class}. */
+    BatonAwaitThrows,
+    /** A statement that makes a coroutine and drops it, so it never runs (a warning). */
+    BatonUnawaited,
     /** A {@code return} that is not {@code return done(...)}. */
     BatonReturn,
     /** A local crossing an await whose type cannot be written. */

@@ -106,9 +106,13 @@ public final class BodyInfo {
         return trees.getTypeMirror(path(tree));
     }
 
-    /** Whether {@code tree} is a call of Baton's {@code await} with one argument. */
+    /**
+     * Whether {@code tree} is a call of Baton's {@code await}: {@code await(x)}, or
+     * {@code await(x, X.class)}, which only declares a checked exception (the lowering awaits
+     * {@link #awaitArgument} alone).
+     */
     public boolean isAwait(Tree tree) {
-        return isBatonCall(tree, "await", 1);
+        return isBatonCall(tree, "await", 1) || isBatonCall(tree, "await", 2);
     }
 
     /** Whether {@code tree} is a call of Baton's {@code done} (with or without a value). */

@@ -119,8 +119,8 @@ public final class UnitScanner {
     }
 
     private static boolean isNamedAwait(MethodInvocationTree mi) {
-        if (mi.getArguments().size() != 1) {
-            return false;
+        if (mi.getArguments().size() != 1 && mi.getArguments().size() != 2) {
+            return false; // await(x), or await(x, X.class)
         }
         ExpressionTree s = mi.getMethodSelect();
         return s instanceof IdentifierTree id ? id.getName().contentEquals("await")
