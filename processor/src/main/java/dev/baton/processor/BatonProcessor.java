@@ -14,6 +14,7 @@ import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
 import dev.baton.processor.model.TemplateReader;
 import dev.baton.processor.validation.BodyValidator;
+import dev.baton.processor.validation.GeneratedSubclasses;
 import dev.baton.processor.diagnostics.Report;
 import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.validation.TemplateValidator;
@@ -205,9 +206,25 @@ public final class BatonProcessor extends AbstractProcessor {
         try {
             template = new TemplateReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees)
                     .read(type, coroutineMethods);
+            if (GeneratedSubclasses.check(processingEnv.getElementUtils(), template, report)) {
+                report.printTo(processingEnv.getMessager(), trees); // before javac attributes the file
+                write(template, emitter().emit(template, null, false));
+                return;
+            }
+            new TemplateValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+                    .validateConsumers(template, report);
             boolean unresolvedSignatures = ErrorTypes.inSignatures(template);
             if (!lastRound && (unresolvedSignatures || unresolvedBodies(template))) {
-                deferred.add(type.getQualifiedName().toString());
+                if (unresolvedSignatures || typeNamesInBodies(template)) {
+                    deferred.add(type.getQualifiedName().toString());
+                    return;
+                }
+                // only names no round can supply (a misspelt variable): javac reports them; Baton writes the
+                // class now, while a round remains, else every use of Baton_X fails with "cannot find symbol"
+                boolean extendable = new TemplateValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+                        .validateClass(template, report) && !report.hasErrors();
+                report.printTo(processingEnv.getMessager(), trees);
+                write(template, emitter().emit(template, null, extendable));
                 return;
             }
             if (unresolvedSignatures) {
@@ -279,6 +296,15 @@ public final class BatonProcessor extends AbstractProcessor {
         }
         for (TemplateMethod m : template.methods()) {
             if (m.path() != null && ErrorTypes.inBody(trees, m.path())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean typeNamesInBodies(TemplateClass template) {
+        for (TemplateMethod m : template.methods()) {
+            if (m.path() != null && ErrorTypes.typeNameInBody(trees, m.path())) {
                 return true;
             }
         }

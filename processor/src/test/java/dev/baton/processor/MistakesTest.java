@@ -152,4 +152,130 @@ class MistakesTest {
                         "  }"),
                 "[BatonAwaitOutsideCoroutine]", "return await(f, java.io.IOException.class);");
     }
+
+    // ---- a typo in a template ----
+
+    @Test
+    void aTypoInATemplateIsOneErrorWithoutACascade() {
+        JavaFileObject f = template("Typo",
+                "  @Async Coroutine<Integer> main() {",
+                "    int count = 1;",
+                "    await(sleep(0));",
+                "    return done(cuont);",
+                "  }",
+                "  static Object run() { return new Baton_Typo().main(); }");
+        JavaFileObject user = Templates.source("TypoUser", "package t;",
+                "class TypoUser {",
+                "  Baton_Typo typo = new Baton_Typo();",
+                "  Object main() { return typo.main(); }",
+                "}");
+        Compilation c = compile(f, user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining("return done(cuont);");
+    }
+
+    // ---- a subclass of Baton_X in X's own file ----
+
+    @Test
+    void anAnonymousSubclassOfTheGeneratedClassInTheTemplatesFileIsAClearError() {
+        JavaFileObject f = template("Greeter",
+                "  @Async Coroutine<String> greet() {",
+                "    await(sleep(0));",
+                "    return done(\"hello\");",
+                "  }",
+                "  static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }");
+        Compilation c = compile(f);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[BatonGeneratedSubclass] this anonymous class extends Baton_Greeter, which"
+                + " Baton generates from Greeter.java itself: javac checks this file before Baton_Greeter exists, so"
+                + " it cannot tell what the subclass overrides; declare the subclass in a file of its own")
+                .inFile(f).onLineContaining("return new Baton_Greeter() {");
+    }
+
+    @Test
+    void aNamedSubclassInTheTemplatesFileIsTheSameErrorAndOneInItsOwnFileWorks() throws Exception {
+        JavaFileObject f = template("Hello",
+                "  @Async Coroutine<String> greet() {",
+                "    await(sleep(0));",
+                "    return done(\"hello\");",
+                "  }",
+                "  static class Loud extends Baton_Hello {",
+                "    @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "  }");
+        assertError(f, "[BatonGeneratedSubclass] class Loud extends Baton_Hello", "static class Loud");
+
+        Templates.Loaded t = compileClean(template("Hi",
+                        "  @Async Coroutine<String> greet() {",
+                        "    await(sleep(0));",
+                        "    return done(\"hi\");",
+                        "  }"),
+                Templates.source("LoudHi", "package t;",
+                        "import static dev.baton.runtime.Baton.*;",
+                        "import dev.baton.runtime.*;",
+                        "public class LoudHi {",
+                        "  public static Hi loud() {",
+                        "    return new Baton_Hi() {",
+                        "      @Override Coroutine<String> greet() { return done(\"HI\"); }",
+                        "    };",
+                        "  }",
+                        "}"));
+        Object loud = t.loader.loadClass("t.LoudHi").getMethod("loud").invoke(null);
+        java.lang.reflect.Method greet = t.loader.loadClass("t.Hi").getDeclaredMethod("greet");
+        greet.setAccessible(true);
+        Object result = dev.baton.runtime.EventLoop.run((dev.baton.runtime.Coroutine<?>) greet.invoke(loud));
+        assertThat(result).isEqualTo("HI");
+    }
+
+    // ---- @Consumes without implements Consumers ----
+
+    @Test
+    void startConsumersWithoutImplementsConsumersIsAnErrorOnTheClass() {
+        JavaFileObject f = Templates.source("Jobs",
+                "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "public abstract class Jobs {",
+                "  final Queue<Integer> q = new Queue<>();",
+                "  @Consumes(\"q\")",
+                "  Coroutine<Void> handle(Integer item) {",
+                "    return done();",
+                "  }",
+                "  @Async",
+                "  Coroutine<Void> main() {",
+                "    startConsumers();",
+                "    await(q.join());",
+                "    return done();",
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[BatonConsumers] Jobs has @Consumes methods and calls startConsumers(),"
+                + " which only Baton_Jobs has, as Jobs does not implement Consumers; declare 'abstract class Jobs"
+                + " implements Consumers' (dev.baton.runtime.Consumers)").inFile(f)
+                .onLineContaining("public abstract class Jobs {");
+    }
+
+    @Test
+    void consumesWithoutStartConsumersInTheTemplateNeedsNoConsumers() {
+        compileClean(Templates.source("Mailer",
+                "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "public abstract class Mailer {",
+                "  final Queue<String> outbox = new Queue<>();",
+                "  @Consumes(\"outbox\")",
+                "  Coroutine<Void> send(String message) {",
+                "    return done();",
+                "  }",
+                "  static java.util.List<Task<Void>> start() { return new Baton_Mailer().startConsumers(); }",
+                "}"));
+    }
 }

@@ -49,6 +49,10 @@ public enum Tag {
     BatonInaccessible,
     /** {@code super.m()} that the generated subclass cannot express. */
     BatonSuperCall,
+    /** A class in a template's own file extends the template's {@code Baton_X}, not generated yet. */
+    BatonGeneratedSubclass,
+    /** A template with {@code @Consumes} methods calls {@code startConsumers()} but does not implement Consumers. */
+    BatonConsumers,
     /** A construct the lowering does not support. */
     BatonUnsupported,
     /** A template is instantiated directly ({@code new X()}), so its coroutines run untransformed (a warning). */
