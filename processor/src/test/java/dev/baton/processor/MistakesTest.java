@@ -256,6 +256,7 @@ class MistakesTest {
                 "}");
         Compilation c = compile(f);
         assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
         assertThat(c).hadErrorContaining("[BatonConsumers] Jobs has @Consumes methods and calls startConsumers(),"
                 + " which only Baton_Jobs has, as Jobs does not implement Consumers; declare 'abstract class Jobs"
                 + " implements Consumers' (dev.baton.runtime.Consumers)").inFile(f)
