@@ -17,7 +17,7 @@ import javax.tools.ToolProvider;
  *
  * <p>Only code of module {@code jdk.compiler} can export its packages. javac does so itself, to
  * the unnamed module of the class loader it loads annotation processors with, when a task has
- * javac's hidden option {@code -XDaccessInternalAPI} (present from JDK 9 to 25). So Baton
+ * javac's hidden option {@code -XDaccessInternalAPI} (javac 17 and 25 both have it). So Baton
  * starts a throwaway javac task with that option, whose file manager answers Baton's own class
  * loader for the processor path, and lets it go as soon as javac has made its processing
  * environment: nothing is compiled, nothing is loaded through that task, and the loader is
