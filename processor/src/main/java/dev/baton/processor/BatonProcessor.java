@@ -214,18 +214,15 @@ public final class BatonProcessor extends AbstractProcessor {
             new TemplateValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
                     .validateConsumers(template, report);
             boolean unresolvedSignatures = ErrorTypes.inSignatures(template);
-            if (!lastRound && (unresolvedSignatures || unresolvedBodies(template))) {
+            boolean unresolvedBodies = !unresolvedSignatures && unresolvedBodies(template);
+            if (!lastRound && (unresolvedSignatures || unresolvedBodies)) {
                 if (unresolvedSignatures || typeNamesInBodies(template)) {
                     deferred.add(type.getQualifiedName().toString());
                     return;
                 }
-                // only names no round can supply (a misspelt variable): javac reports them; Baton writes the
-                // class now, while a round remains, else every use of Baton_X fails with "cannot find symbol"
-                boolean extendable = new TemplateValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
-                        .validateClass(template, report) && !report.hasErrors();
-                report.printTo(processingEnv.getMessager(), trees);
-                write(template, emitter().emit(template, null, extendable));
-                return;
+                // only errors no round can mend (a misspelt variable, a wrong type): javac reports them; Baton
+                // validates and writes Baton_X now, while a round remains, else every use of Baton_X fails with
+                // "cannot find symbol"; it lowers nothing, which would copy javac's errors into Baton_X
             }
             if (unresolvedSignatures) {
                 write(template, emitter().emit(template, null, false));
@@ -259,12 +256,13 @@ public final class BatonProcessor extends AbstractProcessor {
             }
             // validation is over for the whole class: lowering checks no rule of validation again
             Map<TemplateMethod, LoweredMethod> lowered = new LinkedHashMap<>();
-            for (TemplateMethod m : valid) {
+            for (TemplateMethod m : unresolvedBodies ? List.<TemplateMethod>of() : valid) {
                 hook.accept(type);
                 lowered.put(m, new MethodLowering(trees, processingEnv.getElementUtils(), processingEnv.getTypeUtils())
                         .lower(template, m, report));
             }
-            String source = emitter().emit(template, report.hasErrors() ? null : lowered, extendable);
+            String source = emitter().emit(template, report.hasErrors() || unresolvedBodies ? null : lowered,
+                    extendable);
             report.printTo(processingEnv.getMessager(), trees);
             write(template, source);
         } catch (Throwable unexpected) {

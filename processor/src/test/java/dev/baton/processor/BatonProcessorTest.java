@@ -81,11 +81,13 @@ class BatonProcessorTest {
                 "    return done(1);",
                 "  }",
                 "  @Async Coroutine<Integer> second() {",
-                "    await(sleep(0));",
-                "    return 2;",
+                "    synchronized (this) {",
+                "      await(sleep(1));",
+                "    }",
+                "    return done(2);",
                 "  }");
         Compilation c = Compiler.javac().withProcessors(crashing).withOptions("-Xlint:all").compile(f);
-        assertThat(c).hadErrorContaining("[BatonReturn]").inFile(f).onLineContaining("return 2;");
+        assertThat(c).hadErrorContaining("[BatonAwaitInSynchronized]").inFile(f).onLineContaining("await(sleep(1));");
         assertThat(c).hadErrorContaining("lowering started");
     }
 
