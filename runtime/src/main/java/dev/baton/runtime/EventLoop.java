@@ -2,6 +2,7 @@ package dev.baton.runtime;
 
 import dev.baton.runtime.internal.AwaitOnce;
 import dev.baton.runtime.internal.LoopAccess;
+import dev.baton.runtime.internal.LoopDriver;
 import dev.baton.runtime.internal.StateMachine;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -43,6 +44,7 @@ public final class EventLoop implements AutoCloseable {
 
     static {
         LoopAccess.install((loop, delta) -> loop.foreignInFlight += delta);
+        LoopDriver.install(new LoopDriverBridge());
     }
 
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
@@ -56,7 +58,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runnables (handles, timers, inbox callbacks) and tasks to step, which need no wrapper. */
     private final ReadyQueue ready = new ReadyQueue();
-    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>(TimerHandle::compare);
+    private final PriorityQueue<TimerHandle> scheduled;
     private int timerCancelledCount;
     private long timerSequence;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -94,13 +96,25 @@ public final class EventLoop implements AutoCloseable {
     /** Awaited CompletionStages whose outcome has not come back to the loop yet. */
     private int foreignInFlight;
 
+    /** The test kit's schedule perturbation ({@link LoopDriver}); null on every other loop. */
+    private final LoopDriver.Perturbation perturbation;
+    /** How many foreign futures were awaited: each one's number, for the perturbation. */
+    private long foreignAwaited;
+
     /** A loop on the real (monotonic) clock: {@code asyncio.new_event_loop()}. */
     public EventLoop() {
         this(false);
     }
 
     private EventLoop(boolean virtualClock) {
+        this(virtualClock, null);
+    }
+
+    EventLoop(boolean virtualClock, LoopDriver.Perturbation perturbation) {
         this.virtualClock = virtualClock;
+        this.perturbation = perturbation;
+        this.scheduled = new PriorityQueue<>(perturbation == null
+                ? TimerHandle::compare : TimerHandle.perturbedOrder(perturbation));
     }
 
     /**
@@ -755,6 +769,51 @@ public final class EventLoop implements AutoCloseable {
 
     void timerHandleCancelled() {
         timerCancelledCount++;
+    }
+
+    // ---- the test kit's hooks (LoopDriver): none is called on a loop it does not drive ----
+
+    boolean hasReady() {
+        return !ready.isEmpty() || inboxPending;
+    }
+
+    double nextDeadline() {
+        while (!scheduled.isEmpty() && scheduled.peek().cancelled) {
+            timerCancelledCount--;
+            scheduled.poll().scheduled = false;
+        }
+        return scheduled.isEmpty() ? Double.POSITIVE_INFINITY : scheduled.peek().when;
+    }
+
+    void setVirtualTime(double time) {
+        if (!virtualClock) {
+            throw new IllegalStateException("not a virtual-clock loop");
+        }
+        virtualNow = Math.max(virtualNow, time);
+    }
+
+    /** Waits for a thread-safe callback as an idle running loop does; whether one came. */
+    boolean awaitThreadsafe(long nanos) {
+        checkNotRunning();
+        owner = Thread.currentThread();
+        try {
+            waitForInbox(nanos);
+        } finally {
+            owner = null;
+        }
+        return !inbox.isEmpty();
+    }
+
+    int foreignInFlight() {
+        return foreignInFlight;
+    }
+
+    long foreignNumber() {
+        return foreignAwaited++;
+    }
+
+    double foreignDelay(long n) {
+        return perturbation == null ? 0 : perturbation.foreignDelay(n);
     }
 
     // ---- confinement ----
