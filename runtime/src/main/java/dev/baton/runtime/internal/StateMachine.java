@@ -138,6 +138,12 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         return source == null ? null : source.frame($state);
     }
 
+    /** {@code Boom.parse() at Boom.java:13} for a generated machine. */
+    @Override
+    public String toString() {
+        return $source() == null ? super.toString() : $describe();
+    }
+
     /** {@code Boom.parse() at Boom.java:13}, or the machine's own {@code toString()} where its source is unknown. */
     public final String $describe() {
         SourceMap.Coroutine source = $source();
@@ -159,6 +165,7 @@ public abstract class StateMachine<T> extends Coroutine<T> {
             }
             return result;
         } catch (Throwable failure) {
+            StackTraces.thrownIn(this, failure);
             finished();
             throw Sneaky.<RuntimeException>rethrow(failure);
         }
@@ -204,6 +211,11 @@ public abstract class StateMachine<T> extends Coroutine<T> {
             } catch (Throwable t) {
                 result = null;
                 thrown = t;
+                if (t != failure) {
+                    StackTraces.thrownIn(machine, t); // thrown in the body
+                } else if (machine == this) {
+                    StackTraces.awaitedBy(machine, t); // the failure of the await resumed, rethrown at it
+                }
             }
             Object next = machine.up;
             machine.up = FINISHED;
