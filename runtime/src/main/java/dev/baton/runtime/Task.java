@@ -85,6 +85,9 @@ public final class Task<T> extends Promise<T> {
         if (name != null) {
             rare().name = name;
         }
+        if (loop.recordsSpawnSites()) {
+            rare().spawnedAt = DebugMode.callerOutside("", "");
+        }
         coroutine.startAsTask(this);
         loop.taskStarted(this);
         loop.enqueue(this);

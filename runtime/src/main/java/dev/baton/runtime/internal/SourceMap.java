@@ -1,6 +1,7 @@
 package dev.baton.runtime.internal;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the code of one generated class comes from: for each of its coroutines, the template
@@ -14,6 +15,9 @@ import java.util.Arrays;
  * split over several methods maps the same.
  */
 public final class SourceMap {
+    /** The maps made so far, by generated class: to put a frame met in a stack walk on its template's line. */
+    private static final ConcurrentHashMap<String, SourceMap> BY_CLASS = new ConcurrentHashMap<>();
+
     private final String templateClass;
     private final String fileName;
     private final String generatedClass;
@@ -42,6 +46,17 @@ public final class SourceMap {
         for (int i = 0; i < coroutines.length; i++) {
             this.coroutines[i] = new Coroutine(this, coroutines[i]);
         }
+        BY_CLASS.put(generatedClass, this);
+    }
+
+    /**
+     * {@code frame} on its template's line if it is a line of a generated class whose map is
+     * made already (any coroutine of it was described, or made in debug mode); else {@code frame}.
+     */
+    public static StackTraceElement onTemplateLine(StackTraceElement frame) {
+        SourceMap map = BY_CLASS.get(frame.getClassName());
+        StackTraceElement mapped = map == null ? null : map.frameAt(frame.getLineNumber());
+        return mapped != null ? mapped : frame;
     }
 
     /** The coroutine at {@code index} (the generated machine's). */

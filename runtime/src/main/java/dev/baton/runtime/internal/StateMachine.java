@@ -60,7 +60,11 @@ public abstract class StateMachine<T> extends Coroutine<T> {
      */
     private Object up;
 
-    protected StateMachine() {}
+    protected StateMachine() {
+        if (LoopAccess.debugHooks) {
+            LoopAccess.coroutineCreated(this);
+        }
+    }
 
     /**
      * Runs the body from {@link #$state}; returns the result or {@link #SUSPENDED}.
@@ -121,6 +125,11 @@ public abstract class StateMachine<T> extends Coroutine<T> {
      */
     protected SourceMap.Coroutine $source() {
         return null;
+    }
+
+    /** {@link #$source()}, for the runtime's other packages. */
+    public final SourceMap.Coroutine $template() {
+        return $source();
     }
 
     /** The machine awaiting this one, or null for a task's outermost machine (or one not started or done). */
@@ -192,6 +201,9 @@ public abstract class StateMachine<T> extends Coroutine<T> {
             throw new IllegalStateException("cannot reuse already awaited coroutine");
         }
         up = parent;
+        if (LoopAccess.debugHooks) {
+            LoopAccess.coroutineStarted(this);
+        }
     }
 
     /**
