@@ -58,10 +58,13 @@ class DebugModeTest {
                 return sleep(0.01);
             }));
             loop.close();
-            List<String> messages = log.messages();
+            // only the busy callback is slow (other steps too, on a machine loaded enough)
+            List<String> messages = log.messages("Executing <Handle[busy()]>");
             assertEquals(1, messages.size(), messages.toString());
-            assertTrue(messages.get(0).matches("Executing <Handle\\[busy\\(\\)\\]> took 0\\.1\\d\\d seconds"),
+            assertTrue(messages.get(0).matches("Executing <Handle\\[busy\\(\\)\\]> took \\d+\\.\\d{3} seconds"),
                     messages.get(0));
+            // the callback spun 0.15 s (more on a loaded machine)
+            assertTrue(Double.parseDouble(messages.get(0).replaceAll(".* took (.*) seconds", "$1")) >= 0.15);
         }
     }
 
@@ -103,10 +106,9 @@ class DebugModeTest {
                         return sleep(0);
                     }));
             loop.close();
-            List<String> messages = log.messages();
+            List<String> messages = log.messages("called from thread '");
             assertEquals(1, messages.size(), messages.toString());
-            assertTrue(messages.get(0).startsWith("called from thread '"), messages.get(0));
-            assertTrue(log.records().get(0).getThrown() instanceof IllegalStateException);
+            assertTrue(log.records().stream().anyMatch(r -> r.getThrown() instanceof IllegalStateException));
         }
     }
 
@@ -131,7 +133,7 @@ class DebugModeTest {
             })));
             setter.join();
             loop.close();
-            List<String> messages = log.messages();
+            List<String> messages = log.messages("event loop stuck");
             assertEquals(1, messages.size(), messages.toString());
             assertTrue(messages.get(0).startsWith("event loop stuck for 0.2 seconds: "), messages.get(0));
             assertTrue(messages.get(0).contains("\n1 pending task:\n└── Task 'Task-1' waiting on wait() of"

@@ -31,6 +31,17 @@ final class LogCapture extends Handler implements AutoCloseable {
         return out;
     }
 
+    /** The messages logged so far that start with {@code prefix}. */
+    synchronized List<String> messages(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String m : messages()) {
+            if (m.startsWith(prefix)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     synchronized List<LogRecord> records() {
         return new ArrayList<>(records);
     }
