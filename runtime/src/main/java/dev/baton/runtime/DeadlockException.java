@@ -14,6 +14,11 @@ package dev.baton.runtime;
 public class DeadlockException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception whose message says what was awaited, then gives the task dump.
+     *
+     * @param message what was awaited, then the task dump
+     */
     public DeadlockException(String message) {
         super(message);
     }

@@ -135,7 +135,11 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** A loop on a virtual clock that jumps to the next timer whenever nothing is ready. */
+    /**
+     * A loop on a virtual clock that jumps to the next timer whenever nothing is ready.
+     *
+     * @return a new loop on the virtual clock
+     */
     public static EventLoop virtual() {
         return new EventLoop(true);
     }
@@ -144,12 +148,22 @@ public final class EventLoop implements AutoCloseable {
      * {@code asyncio.run(main)}: runs {@code main} as a task on a new real-clock loop, then
      * cancels the tasks left, waits for them, and closes the loop. Returns main's result or
      * throws its exception.
+     *
+     * @param <T> the result type
+     * @param main the main coroutine
+     * @return main's result
      */
     public static <T> T run(Coroutine<T> main) {
         return runOn(new EventLoop(), main);
     }
 
-    /** {@link #run(Coroutine)} on the virtual clock. */
+    /**
+     * {@link #run(Coroutine)} on the virtual clock.
+     *
+     * @param <T> the result type
+     * @param main the main coroutine
+     * @return main's result
+     */
     public static <T> T runVirtual(Coroutine<T> main) {
         return runOn(virtual(), main);
     }
@@ -169,7 +183,11 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** The loop running on this thread: {@code asyncio.get_running_loop()}. */
+    /**
+     * The loop running on this thread: {@code asyncio.get_running_loop()}.
+     *
+     * @return the loop running on this thread
+     */
     public static EventLoop current() {
         EventLoop loop = RUNNING.get();
         if (loop == null) {
@@ -188,6 +206,10 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Runs until {@code awaitable} completes: a coroutine becomes a task; returns its result
      * or throws its exception.
+     *
+     * @param <T> the result type
+     * @param awaitable what to await
+     * @return the awaitable's result
      */
     public <T> T runUntilComplete(Awaitable<T> awaitable) {
         checkNotClosed();
@@ -248,7 +270,11 @@ public final class EventLoop implements AutoCloseable {
         stopping = true;
     }
 
-    /** Whether the loop is running. */
+    /**
+     * Whether the loop is running.
+     *
+     * @return whether the loop is running
+     */
     public boolean isRunning() {
         return owner != null;
     }
@@ -264,6 +290,8 @@ public final class EventLoop implements AutoCloseable {
      * loop stuck for {@link #setStuckWarning} seconds with nothing to do (with the task dump);
      * tasks record where they were spawned, which the dump shows. Off by default, unless the
      * system property {@code baton.debug} is {@code true}; off, it costs nothing.
+     *
+     * @param enabled whether the loop is in debug mode from now on
      */
     public void setDebug(boolean enabled) {
         checkThread();
@@ -275,12 +303,20 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Whether the loop is in debug mode: {@code loop.get_debug()}. */
+    /**
+     * Whether the loop is in debug mode: {@code loop.get_debug()}.
+     *
+     * @return whether the loop is in debug mode
+     */
     public boolean isDebug() {
         return debugMode != null;
     }
 
-    /** In debug mode, callbacks and task steps that run longer than this are reported; 0.1 s by default. */
+    /**
+     * In debug mode, callbacks and task steps that run longer than this are reported; 0.1 s by default.
+     *
+     * @param seconds the duration from which a callback or task step is reported, at least 0
+     */
     public void setSlowCallbackDuration(double seconds) {
         checkThread();
         if (!(seconds >= 0)) {
@@ -289,7 +325,11 @@ public final class EventLoop implements AutoCloseable {
         slowCallbackDuration = seconds;
     }
 
-    /** {@code loop.slow_callback_duration}. */
+    /**
+     * {@code loop.slow_callback_duration}.
+     *
+     * @return the duration from which debug mode reports a callback or task step, in seconds
+     */
     public double slowCallbackDuration() {
         return slowCallbackDuration;
     }
@@ -299,6 +339,8 @@ public final class EventLoop implements AutoCloseable {
      * {@link java.util.concurrent.CompletionStage} in flight, for this many seconds while the
      * task it runs for waits, logs the task dump (once each time it gets stuck); 5 s by default.
      * (On the virtual clock that state is a {@link DeadlockException}.)
+     *
+     * @param seconds how long the loop may be stuck before the dump is logged, more than 0
      */
     public void setStuckWarning(double seconds) {
         checkThread();
@@ -308,7 +350,11 @@ public final class EventLoop implements AutoCloseable {
         stuckWarning = seconds;
     }
 
-    /** The delay of {@link #setStuckWarning}. */
+    /**
+     * The delay of {@link #setStuckWarning}.
+     *
+     * @return how long the loop may be stuck before debug mode logs the dump, in seconds
+     */
     public double stuckWarning() {
         return stuckWarning;
     }
@@ -318,7 +364,11 @@ public final class EventLoop implements AutoCloseable {
         return debugMode != null;
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return whether the loop is closed
+     */
     public boolean isClosed() {
         return closed;
     }
@@ -352,7 +402,12 @@ public final class EventLoop implements AutoCloseable {
 
     // ---- scheduling ----
 
-    /** {@code loop.call_soon(cb)}: runs {@code callback} in a later iteration, FIFO. */
+    /**
+     * {@code loop.call_soon(cb)}: runs {@code callback} in a later iteration, FIFO.
+     *
+     * @param callback the callback
+     * @return a handle that cancels the callback
+     */
     public Handle callSoon(Runnable callback) {
         checkThread();
         checkNotClosed();
@@ -361,7 +416,13 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    /** {@code loop.call_later(delay, cb)}: runs {@code callback} after {@code delay} seconds. */
+    /**
+     * {@code loop.call_later(delay, cb)}: runs {@code callback} after {@code delay} seconds.
+     *
+     * @param delaySeconds the delay, in seconds
+     * @param callback the callback
+     * @return a handle that cancels the callback
+     */
     public TimerHandle callLater(double delaySeconds, Runnable callback) {
         if (Double.isNaN(delaySeconds)) {
             throw new IllegalArgumentException("delay must not be NaN");
@@ -369,7 +430,13 @@ public final class EventLoop implements AutoCloseable {
         return callAt(time() + delaySeconds, callback);
     }
 
-    /** {@code loop.call_at(when, cb)}: runs {@code callback} at loop time {@code when}. */
+    /**
+     * {@code loop.call_at(when, cb)}: runs {@code callback} at loop time {@code when}.
+     *
+     * @param when the loop time, in seconds
+     * @param callback the callback
+     * @return a handle that cancels the callback
+     */
     public TimerHandle callAt(double when, Runnable callback) {
         checkThread();
         checkNotClosed();
@@ -384,6 +451,9 @@ public final class EventLoop implements AutoCloseable {
     /**
      * The one method other threads may call: schedules {@code callback} on this loop and
      * wakes it if it sleeps.
+     *
+     * @param callback the callback
+     * @return a handle that cancels the callback
      */
     public Handle callSoonThreadsafe(Runnable callback) {
         if (closed) {
@@ -399,18 +469,35 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    /** {@code loop.time()}: seconds on the loop's monotonic (or virtual) clock. */
+    /**
+     * {@code loop.time()}: seconds on the loop's monotonic (or virtual) clock.
+     *
+     * @return the loop's time, in seconds
+     */
     public double time() {
         checkThread();
         return virtualClock ? virtualNow : (System.nanoTime() - originNanos) / 1e9;
     }
 
-    /** {@code loop.create_task(coro)}: schedules the coroutine's first step. */
+    /**
+     * {@code loop.create_task(coro)}: schedules the coroutine's first step.
+     *
+     * @param <T> the result type
+     * @param coroutine the coroutine to run
+     * @return the new task, already scheduled
+     */
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
         return createTask(coroutine, null);
     }
 
-    /** {@code loop.create_task(coro, name=name)}. */
+    /**
+     * {@code loop.create_task(coro, name=name)}.
+     *
+     * @param <T> the result type
+     * @param coroutine the coroutine to run
+     * @param name the task's name
+     * @return the new task, already scheduled
+     */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
         checkThread();
         checkNotClosed();
@@ -421,13 +508,22 @@ public final class EventLoop implements AutoCloseable {
         return new Task<>(this, (StateMachine<T>) coroutine, name);
     }
 
-    /** {@code loop.create_future()}: a pending promise bound to this loop. */
+    /**
+     * {@code loop.create_future()}: a pending promise bound to this loop.
+     *
+     * @param <T> the result type
+     * @return a new pending promise bound to this loop
+     */
     public <T> Promise<T> createPromise() {
         checkThread();
         return new Promise<>(this);
     }
 
-    /** The tasks of this loop that are not done, in creation order. */
+    /**
+     * The tasks of this loop that are not done, in creation order.
+     *
+     * @return the tasks not done yet
+     */
     public List<Task<?>> allTasks() {
         checkThread();
         List<Task<?>> tasks = new ArrayList<>(liveTaskCount);
@@ -444,6 +540,8 @@ public final class EventLoop implements AutoCloseable {
      * was spawned in debug mode; the tasks a task awaits stand beneath it, as in
      * {@code python -m asyncio pstree}. On the loop's thread (or while the loop does not run);
      * from another thread use {@link #dumpTasksThreadsafe()}.
+     *
+     * @return the task dump, one line per task
      */
     public String dumpTasks() {
         checkThread();
@@ -453,6 +551,8 @@ public final class EventLoop implements AutoCloseable {
     /**
      * {@link #dumpTasks()} asked from any thread (a JMX bean, a signal handler, a debugger): the
      * loop computes it between two callbacks. A loop that does not run is dumped at once.
+     *
+     * @return a future of the task dump, completed by the loop's thread
      */
     public CompletableFuture<String> dumpTasksThreadsafe() {
         CompletableFuture<String> dump = new CompletableFuture<>();
@@ -480,7 +580,11 @@ public final class EventLoop implements AutoCloseable {
         return currentTask;
     }
 
-    /** The task running now, or null in a plain callback. */
+    /**
+     * The task running now, or null in a plain callback.
+     *
+     * @return the running task, or null in a plain callback
+     */
     public Task<?> currentTask() {
         checkThread();
         return currentTask;
@@ -488,13 +592,21 @@ public final class EventLoop implements AutoCloseable {
 
     // ---- errors ----
 
-    /** Replaces the exception handler; null restores the default (print to standard error). */
+    /**
+     * Replaces the exception handler; null restores the default (print to standard error).
+     *
+     * @param handler the handler, or null for the default one
+     */
     public void setExceptionHandler(BiConsumer<EventLoop, ExceptionContext> handler) {
         checkThread();
         exceptionHandler = handler;
     }
 
-    /** Passes an error to the exception handler. */
+    /**
+     * Passes an error to the exception handler.
+     *
+     * @param context what happened
+     */
     public void callExceptionHandler(ExceptionContext context) {
         checkThread();
         BiConsumer<EventLoop, ExceptionContext> handler = exceptionHandler;
@@ -510,7 +622,11 @@ public final class EventLoop implements AutoCloseable {
         defaultExceptionHandler(context);
     }
 
-    /** asyncio's default handler: the message and stack trace on standard error. */
+    /**
+     * asyncio's default handler: the message and stack trace on standard error.
+     *
+     * @param context what happened
+     */
     public static void defaultExceptionHandler(ExceptionContext context) {
         StringBuilder text = new StringBuilder(context.message());
         if (context.source() != null) {

@@ -12,7 +12,11 @@ public final class TimerHandle extends Handle {
         this.sequence = sequence;
     }
 
-    /** The loop time (seconds, {@link EventLoop#time()}) at which the callback is due. */
+    /**
+     * The loop time (seconds, {@link EventLoop#time()}) at which the callback is due.
+     *
+     * @return the loop time at which the callback is due
+     */
     public double when() {
         return when;
     }
