@@ -2,6 +2,7 @@ package dev.baton.runtime;
 
 import dev.baton.runtime.internal.AwaitOnce;
 import dev.baton.runtime.internal.LoopAccess;
+import dev.baton.runtime.internal.LoopDriver;
 import dev.baton.runtime.internal.StateMachine;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -64,6 +65,7 @@ public final class EventLoop implements AutoCloseable {
                 }
             }
         });
+        LoopDriver.install(new LoopDriverBridge());
     }
 
     /** asyncio's PYTHONASYNCIODEBUG: {@code -Dbaton.debug=true} puts every new loop in debug mode. */
@@ -80,7 +82,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runnables (handles, timers, inbox callbacks) and tasks to step, which need no wrapper. */
     private final ReadyQueue ready = new ReadyQueue();
-    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>(TimerHandle::compare);
+    private final PriorityQueue<TimerHandle> scheduled;
     private int timerCancelledCount;
     private long timerSequence;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -123,13 +125,25 @@ public final class EventLoop implements AutoCloseable {
     private double slowCallbackDuration = 0.1;
     private double stuckWarning = 5;
 
+    /** The test kit's schedule perturbation ({@link LoopDriver}); null on every other loop. */
+    private final LoopDriver.Perturbation perturbation;
+    /** How many foreign futures were awaited: each one's number, for the perturbation. */
+    private long foreignAwaited;
+
     /** A loop on the real (monotonic) clock: {@code asyncio.new_event_loop()}. */
     public EventLoop() {
         this(false);
     }
 
     private EventLoop(boolean virtualClock) {
+        this(virtualClock, null);
+    }
+
+    EventLoop(boolean virtualClock, LoopDriver.Perturbation perturbation) {
         this.virtualClock = virtualClock;
+        this.perturbation = perturbation;
+        this.scheduled = new PriorityQueue<>(perturbation == null
+                ? TimerHandle::compare : TimerHandle.perturbedOrder(perturbation));
         if (DEBUG_BY_DEFAULT) {
             setDebug(true);
         }
@@ -673,25 +687,11 @@ public final class EventLoop implements AutoCloseable {
         if (!unretrieved.isEmpty()) {
             reportCollected();
         }
+        collectDueTimers();
         if (debugMode != null) {
             debugMode.reportCollected();
             runReadyTimed();
             return;
-        }
-
-        // the clock is read only when a timer may be due: without timers an iteration of a
-        // busy loop (a yield, a handoff) reads no clock, which costs as much as the rest of it
-        double endTime = scheduled.isEmpty() ? 0 : time() + CLOCK_RESOLUTION;
-        while (!scheduled.isEmpty()) {
-            TimerHandle timer = scheduled.peek();
-            // on the virtual clock, a timer the clock jumped to is due even where the
-            // resolution is below a double's precision (from about 1e7 seconds on)
-            if (timer.when >= endTime && !(virtualClock && timer.when <= virtualNow)) {
-                break;
-            }
-            scheduled.poll();
-            timer.scheduled = false;
-            ready.addLast(timer);
         }
 
         for (int todo = ready.size(); todo > 0; todo--) {
@@ -728,9 +728,13 @@ public final class EventLoop implements AutoCloseable {
 
     /** The due timers join the ready queue. */
     private void collectDueTimers() {
+        // the clock is read only when a timer may be due: without timers an iteration of a
+        // busy loop (a yield, a handoff) reads no clock, which costs as much as the rest of it
         double endTime = scheduled.isEmpty() ? 0 : time() + CLOCK_RESOLUTION;
         while (!scheduled.isEmpty()) {
             TimerHandle timer = scheduled.peek();
+            // on the virtual clock, a timer the clock jumped to is due even where the
+            // resolution is below a double's precision (from about 1e7 seconds on)
             if (timer.when >= endTime && !(virtualClock && timer.when <= virtualNow)) {
                 break;
             }
@@ -742,7 +746,6 @@ public final class EventLoop implements AutoCloseable {
 
     /** The ready callbacks, each timed: debug mode reports the slow ones (asyncio's _run_once in debug). */
     private void runReadyTimed() {
-        collectDueTimers();
         for (int todo = ready.size(); todo > 0; todo--) {
             Object callback = ready.pollFirst();
             long start = System.nanoTime();
@@ -932,6 +935,51 @@ public final class EventLoop implements AutoCloseable {
 
     void timerHandleCancelled() {
         timerCancelledCount++;
+    }
+
+    // ---- the test kit's hooks (LoopDriver): none is called on a loop it does not drive ----
+
+    boolean hasReady() {
+        return !ready.isEmpty() || inboxPending;
+    }
+
+    double nextDeadline() {
+        while (!scheduled.isEmpty() && scheduled.peek().cancelled) {
+            timerCancelledCount--;
+            scheduled.poll().scheduled = false;
+        }
+        return scheduled.isEmpty() ? Double.POSITIVE_INFINITY : scheduled.peek().when;
+    }
+
+    void setVirtualTime(double time) {
+        if (!virtualClock) {
+            throw new IllegalStateException("not a virtual-clock loop");
+        }
+        virtualNow = Math.max(virtualNow, time);
+    }
+
+    /** Waits for a thread-safe callback as an idle running loop does; whether one came. */
+    boolean awaitThreadsafe(long nanos) {
+        checkNotRunning();
+        owner = Thread.currentThread();
+        try {
+            waitForInbox(nanos);
+        } finally {
+            owner = null;
+        }
+        return !inbox.isEmpty();
+    }
+
+    int foreignInFlight() {
+        return foreignInFlight;
+    }
+
+    long foreignNumber() {
+        return foreignAwaited++;
+    }
+
+    double foreignDelay(long n) {
+        return perturbation == null ? 0 : perturbation.foreignDelay(n);
     }
 
     // ---- confinement ----

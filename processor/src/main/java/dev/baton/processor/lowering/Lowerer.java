@@ -961,7 +961,9 @@ final class Lowerer {
             }
             catches.add(new CatchClause(typeParts, () -> {
                 String castTo = types.writable(types.catchType(info.type(param)));
-                declare(param, Code.of("(", castTo, ") ", m(), ".", caught()));
+                // the caught field is a Throwable: casting it to Throwable is -Xlint:cast's redundant cast
+                declare(param, castTo.equals("java.lang.Throwable") ? Code.of(m(), ".", caught())
+                        : Code.of("(", castTo, ") ", m(), ".", caught()));
                 add(Code.of(m(), ".", caught(), " = null;"));
                 explode(c.getBlock());
             }));
