@@ -33,42 +33,84 @@ public final class Baton {
      * {@code await x}: suspends the coroutine until {@code awaitable} completes and yields its
      * result, or throws its exception. Compiled away by the processor; calling it anywhere
      * else throws {@link IllegalStateException} naming the method to annotate.
+     *
+     * @param <T> the result type
+     * @param awaitable what to await
+     * @return the awaited result
      */
     public static <T> T await(Awaitable<T> awaitable) {
         throw notTransformed();
     }
 
-    /** {@code await} on a {@link CompletionStage}: the coroutine resumes on the loop thread. */
+    /**
+     * {@code await} on a {@link CompletionStage}: the coroutine resumes on the loop thread.
+     *
+     * @param <T> the result type
+     * @param stage the stage to await
+     * @return the awaited result
+     */
     public static <T> T await(CompletionStage<T> stage) {
         throw notTransformed();
     }
 
-    /** {@code return}: completes the coroutine without a value ({@code return done();}). */
+    /**
+     * {@code return}: completes the coroutine without a value ({@code return done();}).
+     *
+     * @return the completed coroutine, to return from the coroutine method
+     */
     public static Coroutine<Void> done() {
         return new CompletedCoroutine<>(null);
     }
 
-    /** {@code return value}: completes the coroutine with {@code value}. */
+    /**
+     * {@code return value}: completes the coroutine with {@code value}.
+     *
+     * @param <T> the result type
+     * @param value the result
+     * @return the completed coroutine, to return from the coroutine method
+     */
     public static <T> Coroutine<T> done(T value) {
         return new CompletedCoroutine<>(value);
     }
 
-    /** {@code asyncio.sleep(seconds)}; zero or less yields to the loop once. */
+    /**
+     * {@code asyncio.sleep(seconds)}; zero or less yields to the loop once.
+     *
+     * @param seconds the delay, in seconds
+     * @return an awaitable that completes after the delay
+     */
     public static Awaitable<Void> sleep(double seconds) {
         return Sleep.of(seconds);
     }
 
-    /** {@code asyncio.create_task(coroutine)} on the running loop. */
+    /**
+     * {@code asyncio.create_task(coroutine)} on the running loop.
+     *
+     * @param <T> the result type
+     * @param coroutine the coroutine to run
+     * @return the new task, already scheduled
+     */
     public static <T> Task<T> spawn(Coroutine<T> coroutine) {
         return EventLoop.current().createTask(coroutine);
     }
 
-    /** {@code asyncio.create_task(coroutine, name=name)} on the running loop. */
+    /**
+     * {@code asyncio.create_task(coroutine, name=name)} on the running loop.
+     *
+     * @param <T> the result type
+     * @param coroutine the coroutine to run
+     * @param name the task's name
+     * @return the new task, already scheduled
+     */
     public static <T> Task<T> spawn(Coroutine<T> coroutine, String name) {
         return EventLoop.current().createTask(coroutine, name);
     }
 
-    /** {@code asyncio.current_task()}: the running task, or null outside one. */
+    /**
+     * {@code asyncio.current_task()}: the running task, or null outside one.
+     *
+     * @return the running task, or null outside one
+     */
     public static Task<?> currentTask() {
         return EventLoop.current().currentTask();
     }
@@ -77,6 +119,9 @@ public final class Baton {
      * {@code asyncio.gather(*awaitables)}: a promise of the results in argument order; the
      * first failure (or cancellation) of a child fails it. See
      * {@link #gather(boolean, Awaitable[])}.
+     *
+     * @param awaitables the awaitables (coroutines are wrapped in tasks)
+     * @return a promise of the results, in the order of the arguments
      */
     public static Promise<List<Object>> gather(Awaitable<?>... awaitables) {
         return Gather.gather(false, awaitables);
@@ -93,6 +138,10 @@ public final class Baton {
      * child had none) stand in the list. Cancelling the gather (or a task awaiting it)
      * cancels the children that are not done, and the gather ends with
      * {@code CancelledException}. With no arguments: a done promise of an empty list.
+     *
+     * @param returnExceptions whether exceptions are results instead of failing the gather
+     * @param awaitables the awaitables (coroutines are wrapped in tasks)
+     * @return a promise of the results, in the order of the arguments
      */
     public static Promise<List<Object>> gather(boolean returnExceptions, Awaitable<?>... awaitables) {
         return Gather.gather(returnExceptions, awaitables);
@@ -107,6 +156,10 @@ public final class Baton {
      * empty.") and for anything that is not a {@link Promise} or {@link Task} ("Passing
      * coroutines is forbidden, use tasks explicitly.": spawn coroutines first), checked when
      * called rather than when awaited.
+     *
+     * @param awaitables the awaitables (coroutines are wrapped in tasks)
+     * @param when when to return
+     * @return a coroutine yielding the done and the pending tasks
      */
     public static Coroutine<WaitResult> waitTasks(Collection<? extends Awaitable<?>> awaitables, ReturnWhen when) {
         return WaitTasks.of(awaitables, when, Double.POSITIVE_INFINITY);
@@ -117,13 +170,23 @@ public final class Baton {
      * {@link #waitTasks(Collection, ReturnWhen)}, returning when the timeout passes at the
      * latest (then what is not done is pending; nothing is raised or cancelled).
      * {@link Double#POSITIVE_INFINITY} means no timeout (asyncio's {@code None}).
+     *
+     * @param awaitables the awaitables (coroutines are wrapped in tasks)
+     * @param when when to return
+     * @param timeoutSeconds the timeout, in seconds
+     * @return a coroutine yielding the done and the pending tasks
      */
     public static Coroutine<WaitResult> waitTasks(
             Collection<? extends Awaitable<?>> awaitables, ReturnWhen when, double timeoutSeconds) {
         return WaitTasks.of(awaitables, when, timeoutSeconds);
     }
 
-    /** {@code asyncio.wait(awaitables)}: {@link #waitTasks} with {@link ReturnWhen#ALL_COMPLETED}. */
+    /**
+     * {@code asyncio.wait(awaitables)}: {@link #waitTasks} with {@link ReturnWhen#ALL_COMPLETED}.
+     *
+     * @param awaitables the awaitables (coroutines are wrapped in tasks)
+     * @return a coroutine yielding the done tasks (all of them) and no pending one
+     */
     public static Coroutine<WaitResult> waitAll(Awaitable<?>... awaitables) {
         if (awaitables == null) {
             throw new NullPointerException("awaitables");
@@ -139,6 +202,11 @@ public final class Baton {
      * timeout of zero or less cancels the awaitable, as a task, before it runs (unless it is
      * done already) and throws {@code TimeoutException}. {@link Double#POSITIVE_INFINITY}
      * waits without a timeout. A coroutine: nothing starts until it is awaited.
+     *
+     * @param <T> the result type
+     * @param awaitable what to await
+     * @param timeoutSeconds the timeout, in seconds
+     * @return a coroutine yielding the awaitable's result
      */
     public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, double timeoutSeconds) {
         return new WaitFor<>(awaitable, timeoutSeconds);
@@ -148,6 +216,10 @@ public final class Baton {
      * {@code asyncio.shield(awaitable)}: a promise of the awaitable's outcome whose
      * cancellation does not cancel the awaitable. Hot: a coroutine becomes a task at once;
      * a promise or task that is done already is returned itself.
+     *
+     * @param <T> the result type
+     * @param awaitable what to await
+     * @return a promise of the awaitable's outcome that cancelling does not pass on
      */
     public static <T> Promise<T> shield(Awaitable<T> awaitable) {
         return Shield.shield(awaitable);

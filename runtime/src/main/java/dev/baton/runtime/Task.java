@@ -99,7 +99,11 @@ public final class Task<T> extends Promise<T> {
         return r;
     }
 
-    /** The task's name: {@code Task-N} unless set. */
+    /**
+     * The task's name: {@code Task-N} unless set.
+     *
+     * @return the task's name
+     */
     public String name() {
         Rare r = rare;
         if (r == null) {
@@ -108,6 +112,11 @@ public final class Task<T> extends Promise<T> {
         return r.name != null ? r.name : "Task-" + (number != 0 ? number : r.bigNumber);
     }
 
+    /**
+     * {@code task.set_name(name)}.
+     *
+     * @param name the new name
+     */
     public void setName(String name) {
         loop.checkThread();
         if (name != null || rare != null) {
@@ -152,13 +161,21 @@ public final class Task<T> extends Promise<T> {
         return true;
     }
 
-    /** The number of pending cancellation requests. */
+    /**
+     * The number of pending cancellation requests.
+     *
+     * @return the number of cancellation requests pending
+     */
     public int cancelling() {
         Rare r = rare;
         return r == null ? 0 : r.cancelsRequested;
     }
 
-    /** Withdraws one cancellation request; returns the number left. */
+    /**
+     * Withdraws one cancellation request; returns the number left.
+     *
+     * @return the number of cancellation requests left
+     */
     public int uncancel() {
         loop.checkThread();
         Rare r = rare;

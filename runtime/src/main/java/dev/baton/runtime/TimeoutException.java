@@ -6,10 +6,16 @@ package dev.baton.runtime;
 public class TimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception without a message. */
     public TimeoutException() {
         super();
     }
 
+    /**
+     * An exception with asyncio's message.
+     *
+     * @param message the message
+     */
     public TimeoutException(String message) {
         super(message);
     }

@@ -29,19 +29,30 @@ public final class StageAwaitable<T> implements Awaitable<T> {
         EventLoop loop = machine.task().loop();
         Promise<T> promise = loop.createPromise();
         LoopAccess.foreignInFlight(loop, 1);
+        long number = LoopDriver.foreignNumber(loop);
         stage.whenComplete((value, failure) -> loop.callSoonThreadsafe(() -> {
             LoopAccess.foreignInFlight(loop, -1);
-            if (promise.isDone()) {
-                return; // the awaiting task was cancelled meanwhile
-            }
-            if (failure == null) {
-                promise.setResult(value);
+            double delay = LoopDriver.foreignDelay(loop, number);
+            if (delay > 0) {
+                // the test kit's exploration: the outcome arrives later, as over a network
+                loop.callLater(delay, () -> deliver(promise, value, failure));
             } else {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                promise.setException(cause);
+                deliver(promise, value, failure);
             }
         }));
         return promise.awaitFrom(machine);
+    }
+
+    private static <T> void deliver(Promise<T> promise, T value, Throwable failure) {
+        if (promise.isDone()) {
+            return; // the awaiting task was cancelled meanwhile
+        }
+        if (failure == null) {
+            promise.setResult(value);
+        } else {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            promise.setException(cause);
+        }
     }
 }
