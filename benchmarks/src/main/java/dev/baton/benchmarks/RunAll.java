@@ -3,6 +3,7 @@ package dev.baton.benchmarks;
 import dev.baton.benchmarks.Report.FastPath;
 import dev.baton.benchmarks.Report.Row;
 import dev.baton.benchmarks.baton.FastPathRunner;
+import dev.baton.benchmarks.echo.EchoBench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,6 +169,11 @@ public final class RunAll {
         report.note(String.format(Locale.ROOT, "This run took %.1f minutes%s.",
                 (System.nanoTime() - start) / 60e9, quick ? " with --quick (not a measurement)" : ""));
         String markdown = report.markdown();
+        // the echo benchmark's section has its own command (benchmarks/run-echo): kept as it was
+        String echo = Files.exists(out) ? EchoBench.section(Files.readString(out, StandardCharsets.UTF_8)) : "";
+        if (!echo.isEmpty()) {
+            markdown = markdown + (markdown.endsWith("\n") ? "\n" : "\n\n") + echo;
+        }
         Files.writeString(out, markdown, StandardCharsets.UTF_8);
         System.out.println(markdown);
         System.out.println("wrote " + out.toAbsolutePath());

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>The combinators follow CPython 3.13: {@link #gather} and {@link #shield} are hot (they
  * wrap their arguments into tasks at once and return a {@link Promise}), while
- * {@link #waitTasks}, {@link #waitAll} and {@link #waitFor} are cold coroutines that do
- * nothing until awaited. Differences from asyncio are listed on each method.
+ * {@link #waitTasks}, {@link #waitAll}, {@link #waitFor} and {@link #timeout} are cold
+ * coroutines that do nothing until awaited. Differences from asyncio are listed on each method.
  *
  * <pre>{@code
  * List<Object> both = await(gather(fetch("a"), fetch("b")));
@@ -34,6 +34,19 @@ public final class Baton {
      * result, or throws its exception. Compiled away by the processor; calling it anywhere
      * else throws {@link IllegalStateException} naming the method to annotate.
      *
+     * <p><b>Checked exceptions.</b> The exception is thrown as it is, checked or not, but
+     * {@code await(x)} declares none, so javac rejects {@code catch (IOException e)} around it
+     * ("never thrown in body of corresponding try statement"). To catch one by name, say which
+     * with {@link #await(Awaitable, Class)} or {@link #await(CompletionStage, Class)}:
+     *
+     * <pre>{@code
+     * try {
+     *     String body = await(client.sendAsync(request, ofString()), IOException.class).body();
+     * } catch (IOException e) {
+     *     ...
+     * }
+     * }</pre>
+     *
      * @param <T> the result type
      * @param awaitable what to await
      * @return the awaited result
@@ -43,13 +56,47 @@ public final class Baton {
     }
 
     /**
-     * {@code await} on a {@link CompletionStage}: the coroutine resumes on the loop thread.
+     * {@code await} on a {@link CompletionStage}: the coroutine resumes on the loop thread. A
+     * stage that fails with a {@link java.util.concurrent.CompletionException} throws its cause.
+     * See {@link #await(Awaitable)} for checked exceptions.
      *
      * @param <T> the result type
      * @param stage the stage to await
      * @return the awaited result
      */
     public static <T> T await(CompletionStage<T> stage) {
+        throw notTransformed();
+    }
+
+    /**
+     * {@link #await(Awaitable)}, declaring that it may throw the checked exception
+     * {@code thrown}, so that {@code catch (X e)} compiles around it. Only the declaration
+     * differs: {@code await} throws whatever the awaitable failed with, an {@code X} or not.
+     * {@code thrown} must be a class literal ({@code IOException.class}).
+     *
+     * @param <T> the result type
+     * @param <X> the checked exception the await may throw
+     * @param awaitable what to await
+     * @param thrown the checked exception's class literal
+     * @return the awaited result
+     * @throws X when the awaitable fails with it
+     */
+    public static <T, X extends Exception> T await(Awaitable<T> awaitable, Class<X> thrown) throws X {
+        throw notTransformed();
+    }
+
+    /**
+     * {@link #await(CompletionStage)}, declaring that it may throw the checked exception
+     * {@code thrown}; see {@link #await(Awaitable, Class)}.
+     *
+     * @param <T> the result type
+     * @param <X> the checked exception the await may throw
+     * @param stage the stage to await
+     * @param thrown the checked exception's class literal
+     * @return the awaited result
+     * @throws X when the stage fails with it
+     */
+    public static <T, X extends Exception> T await(CompletionStage<T> stage, Class<X> thrown) throws X {
         throw notTransformed();
     }
 
@@ -198,10 +245,17 @@ public final class Baton {
      * {@code asyncio.wait_for(awaitable, timeoutSeconds)}, Python 3.12+: the awaitable runs
      * inline under {@code asyncio.timeout}; at the deadline the task is cancelled and the
      * cancellation comes out as {@link TimeoutException} (its cause the
-     * {@link CancelledException}), unless the task was also cancelled by someone else. A
-     * timeout of zero or less cancels the awaitable, as a task, before it runs (unless it is
-     * done already) and throws {@code TimeoutException}. {@link Double#POSITIVE_INFINITY}
-     * waits without a timeout. A coroutine: nothing starts until it is awaited.
+     * {@link CancelledException}, its message the timeout and the awaitable), unless the task
+     * was also cancelled by someone else. A timeout of zero or less cancels the awaitable, as
+     * a task, before it runs (unless it is done already) and throws {@code TimeoutException}.
+     * {@link Double#POSITIVE_INFINITY} waits without a timeout. A coroutine: nothing starts,
+     * and the deadline is not set, until it is awaited.
+     *
+     * <p>Porting: {@code await asyncio.wait_for(aw, t)} is {@code await(waitFor(aw, t))}, but
+     * {@code async with asyncio.timeout(t): ...} is {@link #timeout(double, Awaitable)}
+     * (and {@code asyncio.timeout_at(when)} {@link #timeoutAt(double, Awaitable)}): the two
+     * differ when {@code t <= 0}, where {@code waitFor} never runs the awaitable and
+     * {@code timeout} runs the body to its first suspension.
      *
      * @param <T> the result type
      * @param awaitable what to await
@@ -210,6 +264,45 @@ public final class Baton {
      */
     public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, double timeoutSeconds) {
         return new WaitFor<>(awaitable, timeoutSeconds);
+    }
+
+    /**
+     * {@code async with asyncio.timeout(seconds): return await body}: awaits {@code body}
+     * inline; if it has not completed {@code seconds} from now (the running loop's time when
+     * this is called, as {@code asyncio.timeout()} reads it), the task is cancelled and the
+     * cancellation comes out as {@link TimeoutException}, unless the task was also cancelled
+     * by someone else (then the {@link CancelledException} propagates). For
+     * {@code seconds <= 0} the body still starts: it runs to its first suspension, where the
+     * cancellation reaches it (a body that completes without suspending returns its value).
+     * {@link Double#POSITIVE_INFINITY} is asyncio's {@code timeout(None)}. A coroutine: the
+     * body starts when it is awaited. {@link IllegalStateException} outside a running loop.
+     *
+     * <pre>{@code
+     * String page = await(timeout(remaining, fetch(url)));  // async with asyncio.timeout(remaining):
+     * }</pre>
+     *
+     * @param <T> the result type
+     * @param seconds the delay, from now, in seconds
+     * @param body what to await under the timeout
+     * @return a coroutine yielding the body's result
+     */
+    public static <T> Coroutine<T> timeout(double seconds, Awaitable<T> body) {
+        return Timeout.after(seconds, body);
+    }
+
+    /**
+     * {@code async with asyncio.timeout_at(when): return await body}: as
+     * {@link #timeout(double, Awaitable)} with a deadline in loop time
+     * ({@link EventLoop#time()}); a deadline that has passed lets the body run to its first
+     * suspension.
+     *
+     * @param <T> the result type
+     * @param when the deadline, in loop time
+     * @param body what to await under the timeout
+     * @return a coroutine yielding the body's result
+     */
+    public static <T> Coroutine<T> timeoutAt(double when, Awaitable<T> body) {
+        return Timeout.at(when, body);
     }
 
     /**

@@ -13,6 +13,11 @@ import dev.baton.runtime.internal.TaskAccess;
  * awaiting another task or promise cancels that one. {@link #cancelling()} counts pending
  * cancellation requests and {@link #uncancel()} withdraws one, as in Python 3.11+.
  *
+ * <p>A task made without a name is {@code Task-N}, N counting the unnamed tasks, as in
+ * CPython 3.13 (a task made with a name takes no number). Difference from CPython: N counts
+ * per loop (the first unnamed task of every loop is {@code Task-1}, which keeps each loop's
+ * names deterministic), where CPython's counter is process-wide.
+ *
  * @param <T> the result type
  */
 public final class Task<T> extends Promise<T> {
@@ -40,8 +45,11 @@ public final class Task<T> extends Promise<T> {
     Task<?> previousLive, nextLive;
     /** Name, cancellation requests and the like; null until one is needed. */
     private Rare rare;
-    /** The N of {@code Task-N}; 0 past {@code Integer.MAX_VALUE}, when N is {@link Rare#bigNumber}. */
-    private final int number;
+    /**
+     * The N of {@code Task-N}; 0 for a task made with a name (it takes no number, as in
+     * CPython), or past {@code Integer.MAX_VALUE}, when N is {@link Rare#bigNumber}.
+     */
+    private int number;
     private boolean mustCancel;
     /** Whether the first step ran (a task cancelled before then ends without running its body). */
     private boolean started;
@@ -75,15 +83,10 @@ public final class Task<T> extends Promise<T> {
         super(loop);
         this.coroutine = coroutine;
         this.resumeTarget = coroutine;
-        long n = loop.nextTaskNumber();
-        if (n <= Integer.MAX_VALUE) {
-            this.number = (int) n;
-        } else {
-            this.number = 0;
-            rare().bigNumber = n;
-        }
         if (name != null) {
             rare().name = name;
+        } else {
+            takeNumber();
         }
         if (loop.recordsSpawnSites()) {
             rare().spawnedAt = DebugMode.callerOutside("", "");
@@ -91,6 +94,16 @@ public final class Task<T> extends Promise<T> {
         coroutine.startAsTask(this);
         loop.taskStarted(this);
         loop.enqueue(this);
+    }
+
+    /** Numbers the task {@code Task-N} from the loop's count of unnamed tasks. */
+    private void takeNumber() {
+        long n = loop.nextTaskNumber();
+        if (n <= Integer.MAX_VALUE) {
+            number = (int) n;
+        } else {
+            rare().bigNumber = n;
+        }
     }
 
     private Rare rare() {
@@ -103,7 +116,7 @@ public final class Task<T> extends Promise<T> {
     }
 
     /**
-     * The task's name: {@code Task-N} unless set.
+     * The task's name: {@code Task-N} unless one was given.
      *
      * @return the task's name
      */
@@ -116,7 +129,8 @@ public final class Task<T> extends Promise<T> {
     }
 
     /**
-     * {@code task.set_name(name)}.
+     * {@code task.set_name(name)}; null gives the task back its {@code Task-N} name (a task
+     * made with a name takes a number then).
      *
      * @param name the new name
      */
@@ -124,6 +138,9 @@ public final class Task<T> extends Promise<T> {
         loop.checkThread();
         if (name != null || rare != null) {
             rare().name = name;
+        }
+        if (name == null && number == 0 && rare.bigNumber == 0) {
+            takeNumber();
         }
     }
 
