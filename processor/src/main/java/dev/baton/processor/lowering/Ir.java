@@ -35,13 +35,6 @@ final class Ir {
         final Region region;
         /** The template line the case comes from, for a comment. */
         String comment;
-        /**
-         * For the state an await resumes in, the await's comment: the case's own comment when
-         * the case holds the rest of the awaiting statement (none of a later one names it).
-         */
-        String awaitComment;
-        /** The template line of the await this state resumes from, 0 if it resumes none. */
-        int awaitLine;
         final List<Code> lines = new ArrayList<>();
 
         Case(Label label, Region region, String comment) {
@@ -112,8 +105,6 @@ final class Ir {
     /** A line (or a few statements) of generated code. */
     static final class Code {
         final List<Object> parts = new ArrayList<>();
-        /** The template line of the statement it was lowered from; 0 if none. */
-        int line;
 
         Code add(Object... more) {
             for (Object o : more) {

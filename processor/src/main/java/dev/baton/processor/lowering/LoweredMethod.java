@@ -12,8 +12,6 @@ import java.util.List;
  * @param machineName the name of the machine parameter in the resume method ({@code $m})
  * @param valueName the name of the value parameter ({@code $value})
  * @param failureName the name of the failure parameter ({@code $failure})
- * @param stateLines the template line of each state: where a machine suspended in it waits
- * @param sourceFile the template's file name ({@code Boom.java})
  */
 public record LoweredMethod(
         List<Field> fields,
@@ -21,9 +19,7 @@ public record LoweredMethod(
         String resumeBody,
         String machineName,
         String valueName,
-        String failureName,
-        int[] stateLines,
-        String sourceFile) {
+        String failureName) {
 
     /** A field of the machine: a parameter, a hoisted local or a synthetic one. */
     public record Field(String name, com.palantir.javapoet.TypeName type, boolean reference, String comment) {}

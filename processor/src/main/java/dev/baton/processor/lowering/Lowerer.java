@@ -84,8 +84,6 @@ final class Lowerer {
     private final Map<Tree, Leap> leapByTree = new IdentityHashMap<>();
     private Case current;
     private boolean open;
-    /** The template line of the statement being lowered: each code line added is tagged with it. */
-    private int currentLine;
     private Label stateAlreadySet;
     private TryEntry tryContext;
     private String caughtField;
@@ -153,9 +151,6 @@ final class Lowerer {
     }
 
     void add(Code code) {
-        if (code.line == 0) {
-            code.line = currentLine;
-        }
         Code clears = spiller.takeClears();
         if (open) {
             if (clears != null) {
@@ -274,7 +269,6 @@ final class Lowerer {
         if (!open) {
             return; // unreachable in the template as well (javac accepted it, so nothing follows)
         }
-        currentLine = (int) info.line(s);
         if (!info.containsAwait(s)) {
             if (s instanceof VariableTree v) {
                 comment(v);
@@ -590,26 +584,7 @@ final class Lowerer {
         add(Code.of("if (", names.value, " == ", TypeWriter.SUSPENDED, ") return ", names.value, ";"));
         suspensions++;
         stateAlreadySet = resume;
-        // the case is named after the statement it resumes at: the next one's, unless it holds
-        // the rest of the awaiting statement, which keeps the await's comment
-        mark(resume, null);
-        current.awaitComment = comment;
-        current.awaitLine = lineOf(comment);
-    }
-
-    /** The line of a comment made by {@link #commentFor}: {@code Boom.java:12: text}. */
-    private static int lineOf(String comment) {
-        int colon = comment == null ? -1 : comment.indexOf(".java:");
-        if (colon < 0) {
-            return 0;
-        }
-        int from = colon + ".java:".length();
-        int to = comment.indexOf(':', from);
-        try {
-            return Integer.parseInt(comment.substring(from, to < 0 ? comment.length() : to));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        mark(resume, comment);
     }
 
     private void explodeIf(IfTree s) {

@@ -143,7 +143,7 @@ final class Renderer {
         }
         String body = dispatchLoop();
         return new LoweredMethod(fields, method.getParameters().size(), body, names.machine, names.value,
-                names.failure, stateLines(), sourceFile());
+                names.failure);
     }
 
     private List<Synthetic> synthetics() {
@@ -239,30 +239,6 @@ final class Renderer {
 
     // ---- text ----
 
-    /**
-     * The template line of each state, for task dumps and stack traces: the line of the await
-     * it resumes from (where a machine in that state is suspended), else the line of its first
-     * statement, else the previous state's.
-     */
-    private int[] stateLines() {
-        int[] lines = new int[lowered.cases.size()];
-        int previous = (int) info.line(info.methodPath.getLeaf());
-        for (Case c : lowered.cases) {
-            int line = c.awaitLine;
-            for (int i = 0; line <= 0 && i < c.lines.size(); i++) {
-                line = c.lines.get(i).line;
-            }
-            lines[c.label.state] = line > 0 ? line : previous;
-            previous = lines[c.label.state];
-        }
-        return lines;
-    }
-
-    private String sourceFile() {
-        String name = info.unit.getSourceFile().getName();
-        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    }
-
     private String dispatchLoop() {
         StringBuilder out = new StringBuilder();
         String m = names.machine;
@@ -283,18 +259,17 @@ final class Renderer {
         out.append("        switch (").append(m).append(".$state) {\n");
         for (Case c : lowered.cases) {
             out.append("            case ").append(c.label.state).append(": {");
-            String comment = c.comment != null ? c.comment : c.awaitComment;
-            if (comment != null) {
-                out.append(" // ").append(comment);
+            if (c.comment != null) {
+                out.append(" // ").append(c.comment);
             }
             out.append('\n');
             for (Code code : c.lines) {
                 List<String> prefix = new ArrayList<>();
                 boundInLine.clear();
                 shadows(code, prefix);
-                String line = SourceLines.mark(renderCode(code, prefix), code.line, false, true);
+                String line = renderCode(code, prefix);
                 for (String p : prefix) {
-                    indent(out, SourceLines.mark(p, code.line, false, true), 4);
+                    indent(out, p, 4);
                 }
                 if (!line.isBlank()) {
                     indent(out, line, 4);
@@ -677,7 +652,7 @@ final class Renderer {
             at = span[1];
         }
         out.append(info.source, at, end);
-        return SourceLines.mark(dedent(out.toString(), indentation(start)), (int) info.line(root), true, false);
+        return dedent(out.toString(), indentation(start));
     }
 
     /** How far the line holding {@code position} is indented: continuation lines lose that much. */
