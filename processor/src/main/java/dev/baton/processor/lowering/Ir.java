@@ -36,6 +36,14 @@ final class Ir {
         /** The template line the case comes from, for a comment. */
         String comment;
         final List<Code> lines = new ArrayList<>();
+        /**
+         * Whether the case is entered by falling out of the await of the case before it, and reads
+         * that await's result from the resume method's {@code $value}: it stays in one method with
+         * that case when the dispatch loop is split (see {@link Renderer}).
+         */
+        boolean resumesAwait;
+        /** Whether the case's last line can complete normally, falling into the next case. */
+        boolean fallsThrough;
 
         Case(Label label, Region region, String comment) {
             this.label = label;
@@ -50,20 +58,22 @@ final class Ir {
         final Tree tree;
         final Label tryStart = new Label();
         Label catchStart;
+        /** The finally's first state, or null without a finally. */
         Label finallyStart;
         final List<Catch> catches = new ArrayList<>();
         /**
-         * The names of the completion record (its kind, its value) that carries what entered the
-         * finally to its end, or null without a finally. They are machine fields when the finally
-         * may suspend, else locals of the resume method: see {@link #recordIsLocal}.
+         * Which completion record (a kind and a value) carries what entered the finally to its
+         * end: the number of try statements with a finally whose try, catches or finally enclose
+         * this one. Statements that do not enclose one another are never in their finally parts
+         * at the same time, so siblings share a record; nested ones never do.
          */
-        String recordKind;
-        String recordValue;
+        int recordSlot;
         /**
-         * Whether the record is a pair of locals of the resume method: decided once the finally is
-         * lowered, true when it has no suspension point, as the resume method then runs without
-         * returning from the write of the record (entering the finally) to its last read (the end
-         * of the finally). Until then, code refers to the record through {@link RecordRef}.
+         * Whether the record may be a pair of locals of the resume method: decided once the
+         * finally is lowered, true when it has no suspension point, as the resume method then
+         * runs without returning from the write of the record (entering the finally) to its last
+         * read (the end of the finally). A dispatch loop split into methods keeps every record in
+         * machine fields. Until rendering, code refers to the record through {@link RecordRef}.
          */
         boolean recordIsLocal;
         /** Jump targets that left the try through the finally, replayed after it. */
@@ -77,7 +87,7 @@ final class Ir {
         }
 
         boolean hasFinally() {
-            return recordKind != null;
+            return finallyStart != null;
         }
     }
 
@@ -137,9 +147,5 @@ final class Ir {
      * The completion record of {@code entry}, its kind or its value: {@code $m.$finally0} when
      * the record is a machine field, {@code $finally0} when it is a local of the resume method.
      */
-    record RecordRef(TryEntry entry, boolean value) {
-        String name() {
-            return value ? entry.recordValue : entry.recordKind;
-        }
-    }
+    record RecordRef(TryEntry entry, boolean value) {}
 }

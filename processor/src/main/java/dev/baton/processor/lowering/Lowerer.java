@@ -87,6 +87,8 @@ final class Lowerer {
     private TryEntry tryContext;
     private String caughtField;
     private int syntheticCount;
+    /** How many try statements with a finally enclose the code being lowered: the next record slot. */
+    private int recordsOpen;
     /** How many suspension points (awaits) have been lowered so far: tells whether a finally suspends. */
     private int suspensions;
     /** A condition's temporaries, released once the line using it is added (see {@link #test}). */
@@ -131,6 +133,10 @@ final class Lowerer {
             throw new IllegalStateException("label marked twice");
         }
         Ir.Region region = tryContext == null ? null : new Ir.Region(tryContext, tryContext.part);
+        boolean resumesAwait = current != null && open && stateAlreadySet == label;
+        if (current != null) {
+            current.fallsThrough = open;
+        }
         if (current != null && open && stateAlreadySet != label) {
             if (!Objects.equals(current.region, region)) {
                 add(Code.of(m(), ".$state = ", label, ";"));
@@ -144,9 +150,17 @@ final class Lowerer {
         }
         label.state = cases.size();
         current = new Case(label, region, comment);
+        current.resumesAwait = resumesAwait;
         cases.add(current);
         open = true;
         stateAlreadySet = null;
+    }
+
+    /** Ends the listing: records whether its last case can fall off its end. */
+    void finish() {
+        if (current != null) {
+            current.fallsThrough = open;
+        }
     }
 
     void add(Code code) {
@@ -1002,10 +1016,8 @@ final class Lowerer {
         TryEntry e = new TryEntry(tryContext, tree);
         tryEntries.add(e);
         if (finallyBody != null) {
-            int n = syntheticCount++;
-            e.recordKind = synthetic("$finally" + n, TypeName.INT, false);
-            e.recordValue = synthetic("$finallyValue" + n, ClassName.OBJECT, true);
             e.finallyStart = new Label();
+            e.recordSlot = recordsOpen++;
         }
         Label after = new Label();
         tryContext = e;
@@ -1037,13 +1049,11 @@ final class Lowerer {
             mark(e.finallyStart, null);
             int before = suspensions;
             finallyBody.accept(e);
-            if (suspensions == before) {
-                e.recordIsLocal = true;
-                synthetics.removeIf(s -> s.name().equals(e.recordKind) || s.name().equals(e.recordValue));
-            }
+            e.recordIsLocal = suspensions == before;
             if (open) {
                 replay(e);
             }
+            recordsOpen--;
         }
         mark(after, null);
     }
@@ -1066,27 +1076,19 @@ final class Lowerer {
 
     /**
      * After a finally completes: replays the completion record (throw, return, jump), else falls
-     * through. A record in a field gives up its value before replaying it, so the machine does
-     * not keep it alive; a record in locals dies with the resume method's frame.
+     * through. The record gives up its value before replaying it, so a machine whose record is
+     * in a field does not keep it alive (for a record in locals, the store is dead and free).
      */
     private void replay(TryEntry e) {
         Ir.RecordRef kind = kind(e);
         Ir.RecordRef value = value(e);
-        if (e.recordIsLocal) {
-            add(Code.of("if (", kind, " == ", THROW, ") { throw (java.lang.Throwable) ", value, "; }"));
-            Code ret = Code.of("if (", kind, " == ", RETURN, ") { ");
-            ret.parts.addAll(returnCode(value).parts);
-            ret.add(" }");
-            add(ret);
-        } else {
-            add(Code.of("if (", kind, " == ", THROW, ") { java.lang.Throwable ", names.rethrow,
-                    " = (java.lang.Throwable) ", value, "; ", value, " = null; throw ", names.rethrow, "; }"));
-            Code ret = Code.of("if (", kind, " == ", RETURN, ") { java.lang.Object ", names.rethrow, " = ", value,
-                    "; ", value, " = null; ");
-            ret.parts.addAll(returnCode(names.rethrow).parts);
-            ret.add(" }");
-            add(ret);
-        }
+        add(Code.of("if (", kind, " == ", THROW, ") { java.lang.Throwable ", names.rethrow,
+                " = (java.lang.Throwable) ", value, "; ", value, " = null; throw ", names.rethrow, "; }"));
+        Code ret = Code.of("if (", kind, " == ", RETURN, ") { java.lang.Object ", names.rethrow, " = ", value,
+                "; ", value, " = null; ");
+        ret.parts.addAll(returnCode(names.rethrow).parts);
+        ret.add(" }");
+        add(ret);
         for (Ir.Exit x : e.exits) {
             Code c = Code.of("if (", kind, " == ", x.code(), ") { ");
             c.parts.addAll(jumpCode(x.target(), x.leap().tryContext).parts);

@@ -43,6 +43,7 @@ public final class MethodLowering {
         }
         int errors = report.entries().size();
         guards(lowerer, method, method.guards(), 0, () -> lowerer.explode(body));
+        lowerer.finish();
         if (report.entries().size() > errors && report.hasErrors()) {
             return null; // the class gets its minimal Baton_X; nothing lowered is emitted
         }
