@@ -247,7 +247,7 @@ public final class Barrier extends LoopBound {
 
         @Override
         public String toString() {
-            return "Barrier.wait()";
+            return "arriveAndWait() of " + barrier;
         }
     }
 
@@ -290,7 +290,7 @@ public final class Barrier extends LoopBound {
 
         @Override
         public String toString() {
-            return abort ? "Barrier.abort()" : "Barrier.reset()";
+            return (abort ? "abort() of " : "reset() of ") + barrier;
         }
     }
 }

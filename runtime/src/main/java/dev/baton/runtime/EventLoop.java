@@ -1,6 +1,7 @@
 package dev.baton.runtime;
 
 import dev.baton.runtime.internal.AwaitOnce;
+import dev.baton.runtime.internal.LoopAccess;
 import dev.baton.runtime.internal.StateMachine;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
@@ -38,6 +40,10 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class EventLoop implements AutoCloseable {
+
+    static {
+        LoopAccess.install((loop, delta) -> loop.foreignInFlight += delta);
+    }
 
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     /** time.get_clock_info('monotonic').resolution on Linux. */
@@ -82,6 +88,11 @@ public final class EventLoop implements AutoCloseable {
     private BiConsumer<EventLoop, ExceptionContext> exceptionHandler;
     private final Set<Unretrieved> unretrieved = new LinkedHashSet<>();
     private final ReferenceQueue<Promise<?>> collected = new ReferenceQueue<>();
+
+    /** What {@link #runUntilComplete} waits for, while it runs: for the deadlock check. */
+    private Promise<?> awaitedByRun;
+    /** Awaited CompletionStages whose outcome has not come back to the loop yet. */
+    private int foreignInFlight;
 
     /** A loop on the real (monotonic) clock: {@code asyncio.new_event_loop()}. */
     public EventLoop() {
@@ -153,6 +164,7 @@ public final class EventLoop implements AutoCloseable {
         Promise<T> future = ensurePromise(awaitable);
         Consumer<Promise<T>> stopWhenDone = f -> stop();
         future.addDoneCallback(stopWhenDone);
+        awaitedByRun = future;
         try {
             runForever();
         } catch (Throwable t) {
@@ -163,6 +175,7 @@ public final class EventLoop implements AutoCloseable {
             }
             throw t;
         } finally {
+            awaitedByRun = null;
             // a loop stopped early must not be stopped again when the future completes later
             future.removeDoneCallback(stopWhenDone);
         }
@@ -324,6 +337,49 @@ public final class EventLoop implements AutoCloseable {
         return tasks;
     }
 
+    /**
+     * Every pending task, what it waits on (a primitive's operation such as
+     * {@code acquire() of Lock[locked, waiters=1]}, a promise, a task), its await chain
+     * innermost first as template frames ({@code at m.Boom.parse(Boom.java:13)}), and where it
+     * was spawned in debug mode; the tasks a task awaits stand beneath it, as in
+     * {@code python -m asyncio pstree}. On the loop's thread (or while the loop does not run);
+     * from another thread use {@link #dumpTasksThreadsafe()}.
+     */
+    public String dumpTasks() {
+        checkThread();
+        return TaskDump.of(this, allTasks());
+    }
+
+    /**
+     * {@link #dumpTasks()} asked from any thread (a JMX bean, a signal handler, a debugger): the
+     * loop computes it between two callbacks. A loop that does not run is dumped at once.
+     */
+    public CompletableFuture<String> dumpTasksThreadsafe() {
+        CompletableFuture<String> dump = new CompletableFuture<>();
+        Runnable compute = () -> {
+            try {
+                dump.complete(dumpTasks());
+            } catch (Throwable t) {
+                dump.completeExceptionally(t);
+            }
+        };
+        if (owner == null || owner == Thread.currentThread()) {
+            compute.run();
+        } else {
+            try {
+                callSoonThreadsafe(compute);
+            } catch (IllegalStateException closedMeanwhile) {
+                dump.completeExceptionally(closedMeanwhile);
+            }
+        }
+        return dump;
+    }
+
+    /** The task running now, without the thread check: for the task dump. */
+    Task<?> runningTask() {
+        return currentTask;
+    }
+
     /** The task running now, or null in a plain callback. */
     public Task<?> currentTask() {
         checkThread();
@@ -382,6 +438,9 @@ public final class EventLoop implements AutoCloseable {
         drainInbox();
         if (ready.isEmpty() && !stopping) {
             if (scheduled.isEmpty()) {
+                if (virtualClock) {
+                    checkDeadlock();
+                }
                 waitForInbox(-1);
             } else if (virtualClock) {
                 virtualNow = Math.max(virtualNow, scheduled.peek().when);
@@ -426,6 +485,22 @@ public final class EventLoop implements AutoCloseable {
                 callExceptionHandler(new ExceptionContext("Exception in callback " + callback, t, callback));
             }
         }
+    }
+
+    /**
+     * On the virtual clock with nothing ready and no timer: unless a foreign future or a
+     * thread-safe callback may still wake the loop, the task {@link #runUntilComplete} waits
+     * for can never finish.
+     */
+    private void checkDeadlock() {
+        Promise<?> awaited = awaitedByRun;
+        if (awaited == null || awaited.isDone() || foreignInFlight > 0 || inboxPending || !inbox.isEmpty()) {
+            return;
+        }
+        String what = awaited instanceof Task ? "task '" + ((Task<?>) awaited).name() + "'" : "promise " + awaited;
+        throw new DeadlockException("deadlock: nothing can ever wake the awaited " + what
+                + ": no callback is ready, no timer is scheduled, no awaited CompletionStage is in flight and no"
+                + " thread-safe callback is pending\n" + dumpTasks());
     }
 
     private void removeCancelledTimers() {

@@ -122,6 +122,11 @@ final class Gather extends Promise<List<Object>> {
         return cancelled;
     }
 
+    /** The awaitables gathered, for the task dump. */
+    List<Promise<?>> children() {
+        return children;
+    }
+
     @Override
     public String toString() {
         int pending = 0;

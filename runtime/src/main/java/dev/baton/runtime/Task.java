@@ -67,6 +67,8 @@ public final class Task<T> extends Promise<T> {
         String waitCancelMessage;
         /** The exception the coroutine ended with when cancelled, thrown again by result(). */
         CancelledException cancelledException;
+        /** Where the task was made (debug mode only). */
+        StackTraceElement spawnedAt;
     }
 
     Task(EventLoop loop, StateMachine<T> coroutine, String name) {
@@ -341,6 +343,34 @@ public final class Task<T> extends Promise<T> {
         }
     }
 
+    // ---- what the task dump reads ----
+
+    /** The outermost machine, or null once the task is done. */
+    StateMachine<T> coroutine() {
+        return coroutine;
+    }
+
+    /** The innermost machine the next step resumes, or null while the task runs. */
+    StateMachine<?> suspendedIn() {
+        return resumeTarget;
+    }
+
+    /** Whether the task's first step ran. */
+    boolean hasStarted() {
+        return started;
+    }
+
+    /** Where the task was made, recorded in debug mode; null otherwise. */
+    StackTraceElement spawnedAt() {
+        Rare r = rare;
+        return r == null ? null : r.spawnedAt;
+    }
+
+    /** The promise, or the primitive's operation, the task is suspended on; null if none. */
+    Object waitingOn() {
+        return waitingOn;
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Task[").append(describeState());
@@ -350,7 +380,7 @@ public final class Task<T> extends Promise<T> {
         }
         s.append(", name=").append(name());
         if (coroutine != null) {
-            s.append(", coro=").append(coroutine);
+            s.append(", coro=").append(coroutine.$describe());
         }
         if (waitingOn != null) {
             s.append(", waiting on ").append(waitingOn);

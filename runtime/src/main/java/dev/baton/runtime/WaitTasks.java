@@ -110,6 +110,11 @@ final class WaitTasks extends StateMachine<WaitResult> {
     }
 
     /** {@code _on_completion}: releases the waiter when the return_when condition holds. */
+    /** The promises waited for, for the task dump. */
+    Iterable<Promise<?>> promises() {
+        return promises;
+    }
+
     private void onCompletion(Promise<?> promise) {
         counter--;
         if (counter <= 0

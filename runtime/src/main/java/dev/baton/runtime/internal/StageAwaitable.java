@@ -28,7 +28,9 @@ public final class StageAwaitable<T> implements Awaitable<T> {
     public Object awaitFrom(StateMachine<?> machine) {
         EventLoop loop = machine.task().loop();
         Promise<T> promise = loop.createPromise();
+        LoopAccess.foreignInFlight(loop, 1);
         stage.whenComplete((value, failure) -> loop.callSoonThreadsafe(() -> {
+            LoopAccess.foreignInFlight(loop, -1);
             if (promise.isDone()) {
                 return; // the awaiting task was cancelled meanwhile
             }

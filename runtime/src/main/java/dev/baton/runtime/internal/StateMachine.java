@@ -126,6 +126,40 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         return u instanceof Task ? (Task<?>) u : null;
     }
 
+    /**
+     * Where this coroutine comes from in its template, for task dumps and stack traces: the
+     * processor's generated machines return their entry of the generated class's
+     * {@link SourceMap}; null for the runtime's hand-written machines.
+     */
+    protected SourceMap.Coroutine $source() {
+        return null;
+    }
+
+    /** The machine awaiting this one, or null for a task's outermost machine (or one not started or done). */
+    public final StateMachine<?> $awaiting() {
+        Object u = up;
+        return u instanceof StateMachine ? (StateMachine<?>) u : null;
+    }
+
+    /**
+     * This coroutine as a stack frame of its template, at the line it resumes at (the await it
+     * is suspended in); null for a machine without a {@link #$source()}.
+     */
+    public final StackTraceElement $frame() {
+        SourceMap.Coroutine source = $source();
+        return source == null ? null : source.frame($state);
+    }
+
+    /** {@code Boom.parse() at Boom.java:13}, or the machine's own {@code toString()} where its source is unknown. */
+    public final String $describe() {
+        SourceMap.Coroutine source = $source();
+        if (source == null) {
+            return toString();
+        }
+        int line = source.line($state);
+        return source.describe() + " at " + source.fileName() + (line > 0 ? ":" + line : "");
+    }
+
     /** Awaited inline by {@code awaiting}: runs the body's first step in the awaiting task. */
     @Override
     public final Object awaitFrom(StateMachine<?> awaiting) {

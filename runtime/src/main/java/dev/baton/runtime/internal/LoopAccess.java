@@ -1,0 +1,36 @@
+package dev.baton.runtime.internal;
+
+import dev.baton.runtime.EventLoop;
+
+/**
+ * Lets the internal package tell a loop about work in flight outside it, without making that
+ * public API (the pattern of {@link TaskAccess}). {@link EventLoop} installs the bridge once.
+ */
+public final class LoopAccess {
+
+    /** What the internal package may tell a loop. */
+    public interface Bridge {
+        /**
+         * A foreign future is awaited ({@code delta} 1) or has handed its outcome back
+         * ({@code delta} -1): while one is in flight, an idle virtual-clock loop is not
+         * deadlocked, as the future's thread will wake it.
+         */
+        void foreignInFlight(EventLoop loop, int delta);
+    }
+
+    private static Bridge bridge;
+
+    private LoopAccess() {}
+
+    /** Called once, by {@link EventLoop}'s static initializer. */
+    public static synchronized void install(Bridge b) {
+        if (bridge != null) {
+            throw new IllegalStateException("LoopAccess is installed already");
+        }
+        bridge = b;
+    }
+
+    static void foreignInFlight(EventLoop loop, int delta) {
+        bridge.foreignInFlight(loop, delta);
+    }
+}
