@@ -75,6 +75,25 @@ public final class RunAll {
         this.java17 = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * The sections of the existing report that this run does not write (benchmarks run on their
+     * own, such as MethodSizeBenchmark and benchmarks/compile-time): kept, after the new report.
+     */
+    static String keptSections(Path file, String fresh) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        StringBuilder kept = new StringBuilder();
+        String[] sections = Files.readString(file, StandardCharsets.UTF_8).split("(?m)^(?=## )");
+        for (int i = 1; i < sections.length; i++) {
+            String heading = sections[i].substring(0, sections[i].indexOf('\n') + 1);
+            if (!fresh.contains(heading)) {
+                kept.append('\n').append(sections[i].strip()).append('\n');
+            }
+        }
+        return kept.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         Path out = Paths.get("BENCHMARKS.md");
@@ -167,7 +186,7 @@ public final class RunAll {
         report.method(method());
         report.note(String.format(Locale.ROOT, "This run took %.1f minutes%s.",
                 (System.nanoTime() - start) / 60e9, quick ? " with --quick (not a measurement)" : ""));
-        String markdown = report.markdown();
+        String markdown = report.markdown() + keptSections(out, report.markdown());
         Files.writeString(out, markdown, StandardCharsets.UTF_8);
         System.out.println(markdown);
         System.out.println("wrote " + out.toAbsolutePath());
