@@ -15,8 +15,17 @@ import javax.lang.model.element.VariableElement;
 final class Ir {
     private Ir() {}
 
-    /** A state of the machine; its number is the order in which it was marked. */
-    static final class Label {
+    /**
+     * A piece of a line of generated code: text, or a fragment rendered once the decisions it
+     * depends on are taken (a state's number, whether a local is hoisted, where a record lives).
+     */
+    sealed interface Part permits Text, Label, Code, UserTree, Decl, LocalRef, Clear, RecordRef {}
+
+    /** Generated text, as written. */
+    record Text(String text) implements Part {}
+
+    /** A state of the machine, rendered as its number: the order in which it was marked. */
+    static final class Label implements Part {
         int state = -1;
 
         boolean marked() {
@@ -55,7 +64,6 @@ final class Ir {
     /** A lowered try statement: its protected ranges, catch handlers and finally. */
     static final class TryEntry {
         final TryEntry parent;
-        final Tree tree;
         final Label tryStart = new Label();
         Label catchStart;
         /** The finally's first state, or null without a finally. */
@@ -81,9 +89,8 @@ final class Ir {
         /** Which part is being lowered (decides the region of new states). */
         TryPart part = TryPart.TRY;
 
-        TryEntry(TryEntry parent, Tree tree) {
+        TryEntry(TryEntry parent) {
             this.parent = parent;
-            this.tree = tree;
         }
 
         boolean hasFinally() {
@@ -92,35 +99,37 @@ final class Ir {
     }
 
     /** A catch clause: the types it matches (code fragments, in order) and its state. */
-    record Catch(List<Object> types, Label handler) {}
+    record Catch(List<Part> types, Label handler) {}
 
-    /** A jump that crossed a finally: replayed by {@code replay} once the finally completes. */
-    record Exit(int code, Label target, Leap leap) {}
+    /**
+     * A jump that crossed a finally, to {@code target} in try context {@code targetContext}:
+     * replayed once the finally completes.
+     */
+    record Exit(int code, Label target, TryEntry targetContext) {}
 
-    /** A jump target on the leap stack (a loop, switch, labeled statement). */
-    static final class Leap {
-        final Tree tree;
-        final Label breakLabel;
-        final Label continueLabel;
-        final TryEntry tryContext;
-
-        Leap(Tree tree, Label breakLabel, Label continueLabel, TryEntry tryContext) {
-            this.tree = tree;
-            this.breakLabel = breakLabel;
-            this.continueLabel = continueLabel;
-            this.tryContext = tryContext;
-        }
-    }
+    /** Where a break or continue of a lowered loop, switch or labeled statement goes. */
+    record Leap(Label breakLabel, Label continueLabel, TryEntry tryContext) {}
 
     /** A line (or a few statements) of generated code. */
-    static final class Code {
-        final List<Object> parts = new ArrayList<>();
+    static final class Code implements Part {
+        final List<Part> parts = new ArrayList<>();
 
+        /** Appends parts: {@link Part}s as they are, strings and numbers as {@link Text}. */
         Code add(Object... more) {
             for (Object o : more) {
-                parts.add(o);
+                parts.add(part(o));
             }
             return this;
+        }
+
+        static Part part(Object o) {
+            if (o instanceof Part p) {
+                return p;
+            }
+            if (o instanceof String || o instanceof Integer) {
+                return new Text(o.toString());
+            }
+            throw new IllegalArgumentException("not a part of code: " + o);
         }
 
         static Code of(Object... parts) {
@@ -129,23 +138,23 @@ final class Ir {
     }
 
     /** A user tree copied as written, with some of its subtrees replaced. */
-    record UserTree(Tree tree, Map<Tree, Code> replacements) {}
+    record UserTree(Tree tree, Map<Tree, Code> replacements) implements Part {}
 
     /**
      * A local's declaration: {@code $m.x = init;} when hoisted, else {@code Type x = init;}.
      * {@code init} null means the declaration's own initializer (or none).
      */
-    record Decl(VariableTree tree, VariableElement element, Code init) {}
+    record Decl(VariableTree tree, VariableElement element, Code init) implements Part {}
 
     /** A reference to a local: {@code $m.x} when hoisted, else {@code x}. */
-    record LocalRef(VariableElement element) {}
+    record LocalRef(VariableElement element) implements Part {}
 
     /** Sets the listed hoisted reference locals to null (they went out of scope). */
-    record Clear(List<VariableElement> locals) {}
+    record Clear(List<VariableElement> locals) implements Part {}
 
     /**
      * The completion record of {@code entry}, its kind or its value: {@code $m.$finally0} when
      * the record is a machine field, {@code $finally0} when it is a local of the resume method.
      */
-    record RecordRef(TryEntry entry, boolean value) {}
+    record RecordRef(TryEntry entry, boolean value) implements Part {}
 }

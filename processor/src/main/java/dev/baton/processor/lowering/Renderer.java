@@ -34,7 +34,8 @@ import javax.lang.model.element.VariableElement;
  * the match also stores the value in the field: {@code (E instanceof T t && ($m.t = t) != null)}.
  */
 final class Renderer {
-    private final Lowerer lowered;
+    private final Listing lowered;
+    private final TypeWriter types;
     private final BodyInfo info;
     private final Names names;
     private final Scope scope;
@@ -71,11 +72,13 @@ final class Renderer {
     /** The estimated size of each method of a split dispatch loop. */
     static final int GROUP_BUDGET = 4_000;
 
-    Renderer(Lowerer lowered, Scope scope, ExecutableElement method) {
+    Renderer(Listing lowered, BodyInfo info, Names names, Report report, TypeWriter types, Scope scope,
+            ExecutableElement method) {
         this.lowered = lowered;
-        this.info = lowered.info;
-        this.names = lowered.names;
-        this.report = lowered.report;
+        this.info = info;
+        this.names = names;
+        this.report = report;
+        this.types = types;
         this.scope = scope;
         this.method = method;
     }
@@ -86,17 +89,18 @@ final class Renderer {
      * Decides the hoisted locals: every parameter, every local used in more than one state, and
      * every pattern variable declared in a line of its own and used in later ones.
      */
-    LoweredMethod render(TypeWriter writer) {
+    LoweredMethod render() {
+        TypeWriter writer = types;
         Map<VariableElement, Set<Integer>> uses = new LinkedHashMap<>();
-        for (Case c : lowered.cases) {
+        for (Case c : lowered.cases()) {
             for (Code code : c.lines) {
                 collectUses(code, c.label.state, uses);
             }
         }
-        for (Synthetic s : synthetics()) {
+        for (Listing.Synthetic s : lowered.synthetics()) {
             fieldNamesTaken.add(s.name());
         }
-        for (TryEntry e : lowered.tryEntries) {
+        for (TryEntry e : lowered.tryEntries()) {
             while (e.hasFinally() && recordKinds.size() <= e.recordSlot) {
                 recordKinds.add(names.fresh("$finally" + recordKinds.size()));
                 recordValues.add(names.fresh("$finallyValue" + recordValues.size()));
@@ -116,7 +120,7 @@ final class Renderer {
         List<VariableElement> hoisted = new ArrayList<>();
         for (Map.Entry<VariableElement, Set<Integer>> u : uses.entrySet()) {
             VariableElement local = u.getKey();
-            boolean split = lowered.splitBindings.contains(local) && referenced.contains(local);
+            boolean split = lowered.splitBindings().contains(local) && referenced.contains(local);
             if ((u.getValue().size() > 1 || split) && !fieldNames.containsKey(local)) {
                 hoisted.add(local);
             }
@@ -151,9 +155,9 @@ final class Renderer {
             fieldNames.put(local, name);
             fieldTypes.put(local, type);
             fields.add(new LoweredMethod.Field(name, TypeName.get(mirror), !local.asType().getKind().isPrimitive(),
-                    kind + ", " + lowered.commentFor(declaration).replaceFirst(":\\s.*", "")));
+                    kind + ", " + info.comment(declaration).replaceFirst(":\\s.*", "")));
         }
-        for (Synthetic s : synthetics()) {
+        for (Listing.Synthetic s : lowered.synthetics()) {
             fields.add(new LoweredMethod.Field(s.name(), s.type(), s.reference(), null));
         }
         LoweredMethod.Body body = dispatch();
@@ -164,16 +168,6 @@ final class Renderer {
         return new LoweredMethod(fields, method.getParameters().size(), body, names.machine, names.value,
                 names.failure, names.thrown);
     }
-
-    private List<Synthetic> synthetics() {
-        List<Synthetic> out = new ArrayList<>();
-        for (Lowerer.Synthetic s : lowered.synthetics) {
-            out.add(new Synthetic(s.name(), s.type(), s.reference()));
-        }
-        return out;
-    }
-
-    private record Synthetic(String name, TypeName type, boolean reference) {}
 
     private String fieldName(String base) {
         String name = base;
@@ -194,9 +188,9 @@ final class Renderer {
         return t != null ? t : info.methodPath.getLeaf();
     }
 
-    private void collectUses(Object part, int state, Map<VariableElement, Set<Integer>> uses) {
+    private void collectUses(Ir.Part part, int state, Map<VariableElement, Set<Integer>> uses) {
         if (part instanceof Code code) {
-            for (Object p : code.parts) {
+            for (Ir.Part p : code.parts) {
                 collectUses(p, state, uses);
             }
         } else if (part instanceof Ir.UserTree u) {
@@ -265,7 +259,7 @@ final class Renderer {
      */
     private LoweredMethod.Body dispatch() {
         List<String> texts = renderCases();
-        String table = exceptionTable(lowered.tryEntries, "continue " + names.loop + ";");
+        String table = exceptionTable(lowered.tryEntries(), "continue " + names.loop + ";");
         int size = BytecodeEstimate.of(table);
         for (String t : texts) {
             size += BytecodeEstimate.of(t);
@@ -280,7 +274,7 @@ final class Renderer {
     /** Each case's text, its {@code case} line unindented. */
     private List<String> renderCases() {
         List<String> texts = new ArrayList<>();
-        for (Case c : lowered.cases) {
+        for (Case c : lowered.cases()) {
             StringBuilder out = new StringBuilder();
             out.append("case ").append(c.label.state).append(": {");
             if (c.comment != null) {
@@ -309,7 +303,7 @@ final class Renderer {
         String m = names.machine;
         for (int slot : recordSlots(false)) {
             // a completion record of finallies that cannot suspend: set and replayed in one call
-            out.append("int ").append(recordKinds.get(slot)).append(" = ").append(Lowerer.NORMAL).append(";\n");
+            out.append("int ").append(recordKinds.get(slot)).append(" = ").append(Emitter.NORMAL).append(";\n");
             out.append("java.lang.Object ").append(recordValues.get(slot)).append(" = null;\n");
         }
         out.append(names.loop).append(": for (;;) {\n");
@@ -367,9 +361,9 @@ final class Renderer {
                 String text = cases.get(i);
                 size += BytecodeEstimate.of(text);
                 i++;
-                boolean last = i == cases.size() || (!lowered.cases.get(i).resumesAwait
+                boolean last = i == cases.size() || (!lowered.cases().get(i).resumesAwait
                         && size + BytecodeEstimate.of(cases.get(i)) > GROUP_BUDGET);
-                if (last && lowered.cases.get(i - 1).fallsThrough) {
+                if (last && lowered.cases().get(i - 1).fallsThrough) {
                     // the next state is in another method: say so before falling out of this one
                     text = text.substring(0, text.length() - 1) + "    " + names.machine + ".$state = " + i
                             + ";\n}";
@@ -388,7 +382,7 @@ final class Renderer {
                     "States " + first + " to " + (i - 1), group.toString()));
         }
         List<String> tables = new ArrayList<>();
-        List<TryEntry> entries = innermostFirst(lowered.tryEntries);
+        List<TryEntry> entries = innermostFirst(lowered.tryEntries());
         int at = 0;
         while (at < entries.size()) {
             List<TryEntry> chunk = new ArrayList<>();
@@ -443,7 +437,7 @@ final class Renderer {
             String call = names.value + " = " + LoweredMethod.RESUME + "$" + starts.get(from) + "(" + names.machine
                     + ", " + names.value + ");";
             if (to == starts.size()) {
-                out.append(pad).append("if (").append(names.state).append(" >= ").append(lowered.cases.size())
+                out.append(pad).append("if (").append(names.state).append(" >= ").append(lowered.cases().size())
                         .append(") {\n");
                 out.append(pad).append("    throw new java.lang.IllegalStateException(\"bad state \" + ")
                         .append(names.state).append(");\n");
@@ -497,12 +491,12 @@ final class Renderer {
             for (Ir.Catch c : e.catches) {
                 out.append("            if (");
                 String sep = "";
-                for (Object type : c.types()) {
+                for (Ir.Part type : c.types()) {
                     out.append(sep).append(t).append(" instanceof ").append(renderPart(type, new ArrayList<>()));
                     sep = " || ";
                 }
                 out.append(") {\n");
-                out.append("                ").append(m).append(".").append(lowered.caughtFieldName()).append(" = ")
+                out.append("                ").append(m).append(".").append(lowered.caughtField()).append(" = ")
                         .append(t).append(";\n");
                 out.append("                ").append(m).append(".$state = ").append(c.handler().state)
                         .append(";\n");
@@ -525,7 +519,7 @@ final class Renderer {
 
     private void appendToFinally(StringBuilder out, TryEntry e, String indent, String handled) {
         String m = names.machine;
-        out.append(indent).append(renderRecord(new Ir.RecordRef(e, false))).append(" = ").append(Lowerer.THROW)
+        out.append(indent).append(renderRecord(new Ir.RecordRef(e, false))).append(" = ").append(Emitter.THROW)
                 .append(";\n");
         out.append(indent).append(renderRecord(new Ir.RecordRef(e, true))).append(" = ").append(names.thrown)
                 .append(";\n");
@@ -535,18 +529,15 @@ final class Renderer {
 
     private String renderCode(Code code, List<String> prefix) {
         StringBuilder out = new StringBuilder();
-        for (Object p : code.parts) {
+        for (Ir.Part p : code.parts) {
             out.append(renderPart(p, prefix));
         }
         return out.toString();
     }
 
-    private String renderPart(Object p, List<String> prefix) {
-        if (p instanceof String s) {
-            return s;
-        }
-        if (p instanceof Integer i) {
-            return i.toString();
+    private String renderPart(Ir.Part p, List<String> prefix) {
+        if (p instanceof Ir.Text t) {
+            return t.text();
         }
         if (p instanceof Ir.Label l) {
             if (!l.marked()) {
@@ -570,18 +561,16 @@ final class Renderer {
         if (p instanceof Ir.RecordRef r) {
             return renderRecord(r);
         }
-        if (p instanceof Ir.Clear c) {
-            StringBuilder out = new StringBuilder();
-            for (VariableElement e : c.locals()) {
-                String f = fieldNames.get(e);
-                if (f != null && !e.asType().getKind().isPrimitive()) {
-                    out.append(out.length() == 0 ? "" : " ").append(names.machine).append('.').append(f)
-                            .append(" = null;");
-                }
+        Ir.Clear c = (Ir.Clear) p;
+        StringBuilder out = new StringBuilder();
+        for (VariableElement e : c.locals()) {
+            String f = fieldNames.get(e);
+            if (f != null && !e.asType().getKind().isPrimitive()) {
+                out.append(out.length() == 0 ? "" : " ").append(names.machine).append('.').append(f)
+                        .append(" = null;");
             }
-            return out.toString();
         }
-        throw new IllegalStateException("unknown fragment " + p);
+        return out.toString();
     }
 
     /** A completion record's kind or value: a local of the resume method, or a field of the machine. */
@@ -599,7 +588,7 @@ final class Renderer {
     /** The record slots kept in fields ({@code fields} true) or in locals of the resume method. */
     private List<Integer> recordSlots(boolean fields) {
         java.util.TreeSet<Integer> slots = new java.util.TreeSet<>();
-        for (TryEntry e : lowered.tryEntries) {
+        for (TryEntry e : lowered.tryEntries()) {
             if (e.hasFinally() && inFields(e) == fields) {
                 slots.add(e.recordSlot);
             }
@@ -624,7 +613,7 @@ final class Renderer {
         if (typeTree == null || info.start(typeTree) < 0) {
             type = "var";
         } else if (typeTree.getKind() == Tree.Kind.UNION_TYPE || info.end(typeTree) > nameEnd(v)) {
-            type = lowered.types.writable(lowered.types.catchType(d.element().asType()));
+            type = types.writable(types.catchType(d.element().asType()));
         } else {
             type = renderTree(typeTree, Map.of(), prefix);
         }
