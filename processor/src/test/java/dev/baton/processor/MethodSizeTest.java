@@ -137,6 +137,48 @@ class MethodSizeTest {
         assertThat(run.lines()).containsExactly("inner finally", "outer finally").inOrder();
     }
 
+    /**
+     * Straight-line code between two awaits too big for one method: it is cut into states, the
+     * locals that cross a cut move to fields, and a lambda still captures a local's value.
+     */
+    @Test
+    void longStraightLineCodeIsCutIntoStates() {
+        List<String> body = new ArrayList<>();
+        body.add("@Async Coroutine<Integer> step(int i) { await(sleep(0)); return done(i); }");
+        body.add("@Async Coroutine<String> straight() {");
+        body.add("    int x = await(step(3));");
+        body.add("    final int first = x * 7;");
+        body.add("    java.util.function.IntSupplier early = () -> first + 1;");
+        for (int i = 0; i < 800; i++) {
+            body.add("    int a" + i + " = x * " + (i % 13) + " + " + i + ";");
+            body.add("    x = (x + a" + i + ") % 1000003;");
+        }
+        body.add("    int last = await(step(x % 10));");
+        body.add("    return done((x + last) + \" \" + a0 + \" \" + a799 + \" \" + early.getAsInt());");
+        body.add("}");
+
+        Templates.Loaded loaded = Templates.compileClean(Templates.template("Straight", body.toArray(new String[0])));
+        assertUnderLimit(methodSizes(loaded));
+
+        long y = 3;
+        long first = y * 7;
+        long a0 = 0;
+        long a799 = 0;
+        for (int i = 0; i < 800; i++) {
+            long a = y * (i % 13) + i;
+            if (i == 0) {
+                a0 = a;
+            }
+            if (i == 799) {
+                a799 = a;
+            }
+            y = (y + a) % 1000003;
+        }
+        Templates.Run run = loaded.run("Straight", "straight");
+        assertWithMessage(String.valueOf(run.failure())).that(run.failure()).isNull();
+        assertThat(run.result()).isEqualTo((y + y % 10) + " " + a0 + " " + a799 + " " + (first + 1));
+    }
+
     private static void assertUnderLimit(Map<String, Integer> sizes) {
         for (Map.Entry<String, Integer> m : sizes.entrySet()) {
             assertWithMessage("bytecode of " + m.getKey()).that(m.getValue()).isLessThan(HUGE_METHOD_LIMIT);

@@ -33,6 +33,8 @@ final class Emitter {
     private final List<Listing.Synthetic> synthetics = new ArrayList<>();
     private final Set<VariableElement> splitBindings = new LinkedHashSet<>();
     private Case current;
+    /** The estimated bytecode size of the current case's lines (see {@link BytecodeEstimate}). */
+    private int caseSize;
     private boolean open;
     private Label stateAlreadySet;
     private TryEntry tryContext;
@@ -90,6 +92,7 @@ final class Emitter {
             }
         }
         label.state = cases.size();
+        caseSize = 0;
         current = new Case(label, region, comment);
         current.resumesAwait = resumesAwait;
         cases.add(current);
@@ -105,12 +108,36 @@ final class Emitter {
                 current.lines.add(c);
             }
             current.lines.add(code);
+            caseSize += estimate(code);
         }
         if (afterNextAdd != null) {
             Runnable r = afterNextAdd;
             afterNextAdd = null;
             r.run();
         }
+    }
+
+    /** The estimated bytecode size of the lines of the current case. */
+    int caseSize() {
+        return caseSize;
+    }
+
+    private int estimate(Ir.Part part) {
+        if (part instanceof Ir.Text t) {
+            return BytecodeEstimate.of(t.text());
+        }
+        if (part instanceof Code c) {
+            int size = 0;
+            for (Ir.Part p : c.parts) {
+                size += estimate(p);
+            }
+            return size;
+        }
+        Tree tree = part instanceof Ir.UserTree u ? u.tree() : part instanceof Ir.Decl d ? d.tree() : null;
+        if (tree != null && info.start(tree) >= 0 && info.end(tree) >= info.start(tree)) {
+            return BytecodeEstimate.of(info.text(tree));
+        }
+        return 4; // a reference to a field or a local, a state number
     }
 
     void afterNextAdd(Runnable r) {

@@ -61,6 +61,12 @@ final class Lowerer {
     private final SwitchLowering switches;
     private final Map<Tree, Leap> leapByTree = new IdentityHashMap<>();
 
+    /**
+     * The estimated bytecode size (see {@link BytecodeEstimate}) after which a block's next
+     * statement starts a new state, so that no state is too big for a method of its own.
+     */
+    static final int STRAIGHT_LINE_BUDGET = Renderer.GROUP_BUDGET;
+
     Lowerer(BodyInfo info, Names names, TypeWriter types, Report report, Element method) {
         this.info = info;
         this.names = names;
@@ -233,6 +239,11 @@ final class Lowerer {
     void explodeBlock(BlockTree b) {
         List<VariableElement> locals = new ArrayList<>();
         for (StatementTree s : b.getStatements()) {
+            if (emitter.open() && emitter.caseSize() > STRAIGHT_LINE_BUDGET) {
+                // a long run of code without awaits: a new state, where the Renderer may split
+                // the dispatch loop (what crosses it moves to fields, as across an await)
+                emitter.mark(new Label(), null);
+            }
             explode(s);
             if (s instanceof VariableTree v && info.element(v) instanceof VariableElement e) {
                 locals.add(e);
