@@ -1,5 +1,5 @@
 # Twin of ConsumesTest.workersTakeItemsUntilShutdown: @Consumes(value="jobs", workers=2) with
-# @AwaitsEvent("open") and @Guarded("lock") nested inside, as DESIGN.md orders them.
+# @AwaitsEvent("open") and @Guarded("lock") nested inside, as docs/design.md orders them.
 import asyncio
 
 async def main():

@@ -1,4 +1,4 @@
-# Twin of EnvelopeTest.guardedLockExample (DESIGN.md's LockExample) and the guard order test.
+# Twin of EnvelopeTest.guardedLockExample (the examples' LockExample) and the guard order test.
 import asyncio
 
 lock = asyncio.Lock()

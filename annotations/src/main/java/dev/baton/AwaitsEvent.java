@@ -23,6 +23,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface AwaitsEvent {
-    /** The parameter or field holding the event. */
+    /** {@return the parameter or field holding the event} */
     String value();
 }

@@ -27,9 +27,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Consumes {
-    /** The field holding the queue ({@code dev.baton.runtime.Queue} or a subclass). */
+    /** {@return the field holding the queue ({@code dev.baton.runtime.Queue} or a subclass)} */
     String value();
 
-    /** How many worker tasks {@code startConsumers()} spawns for this method; at least 1. */
+    /** {@return how many worker tasks {@code startConsumers()} spawns for this method; at least 1} */
     int workers() default 1;
 }

@@ -28,7 +28,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Repeatable(Guarded.List.class)
 public @interface Guarded {
-    /** The parameter or field holding the guard. */
+    /** {@return the parameter or field holding the guard} */
     String value();
 
     /** The container of repeated {@link Guarded} annotations. */
@@ -36,6 +36,7 @@ public @interface Guarded {
     @Retention(RetentionPolicy.CLASS)
     @Target(ElementType.METHOD)
     @interface List {
+        /** {@return the repeated annotations, in source order} */
         Guarded[] value();
     }
 }

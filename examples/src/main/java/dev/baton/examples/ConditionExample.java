@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The seed's Condition example: five consumers wait on a condition, and a manipulator
+ * The tutorial's Condition example (docs/design.md): five consumers wait on a condition, and a manipulator
  * notifies one, then two, then all of them. Every {@code async with condition:} block is a
  * {@code @Guarded("condition")} method; the consumers wait with {@code waitNotified()}.
  *

@@ -9,7 +9,7 @@ import dev.baton.runtime.Event;
 import dev.baton.runtime.EventLoop;
 
 /**
- * The seed's Event example: two coroutines wait for an event that a timer callback sets;
+ * The tutorial's Event example (docs/design.md): two coroutines wait for an event that a timer callback sets;
  * the waiting is {@code @AwaitsEvent} ({@code await event.wait()} before the body).
  *
  * <p>Prints {@code transcripts/event.txt}, as {@code python3 event.py} does.

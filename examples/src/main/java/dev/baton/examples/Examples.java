@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs the seed chapter's programs: all of them, each under a heading line
- * ({@code == lock ==}), or the ones named on the command line.
+ * Runs the programs of the asyncio tutorial chapter the examples port (docs/design.md): all
+ * of them, each under a heading line ({@code == lock ==}), or the ones named on the command line.
  *
  * <pre>
  * java dev.baton.examples.Examples                  # all, real clock
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 public final class Examples {
 
-    /** The programs, in the seed chapter's order. */
+    /** The programs, in the tutorial chapter's order. */
     static final Map<String, Supplier<Coroutine<Void>>> PROGRAMS = new LinkedHashMap<>();
 
     static {
@@ -85,7 +85,7 @@ public final class Examples {
 
     private static void usage(PrintStream out) {
         out.println("usage: Examples [--virtual] [" + String.join("|", PROGRAMS.keySet()) + "]...");
-        out.println("  runs the seed's programs (all by default) on the real clock;"
+        out.println("  runs the tutorial's programs (all by default) on the real clock;"
                 + " --virtual runs them on the virtual clock");
     }
 

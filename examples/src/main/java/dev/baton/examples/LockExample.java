@@ -9,7 +9,7 @@ import dev.baton.runtime.EventLoop;
 import dev.baton.runtime.Lock;
 
 /**
- * The seed's Lock example: the lock is held when two coroutines start, and a timer
+ * The tutorial's Lock example (docs/design.md): the lock is held when two coroutines start, and a timer
  * callback releases it; coro1 takes it with {@code @Guarded} ({@code async with lock:}),
  * coro2 with an explicit acquire and release.
  *

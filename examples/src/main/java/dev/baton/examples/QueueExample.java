@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The seed's Queue example: a producer puts numbers into a bounded queue, consumers take
+ * The tutorial's Queue example (docs/design.md): a producer puts numbers into a bounded queue, consumers take
  * them in an explicit loop until they get the stop signal ({@code null}, Python's
  * {@code None}), and the producer joins the queue.
  *

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Each example prints, line for line, the transcript CPython prints for the seed's program
- * ({@code transcripts/<name>.txt}, copied from the seed with the Python programs beside them).
+ * Each example prints, line for line, the transcript CPython prints for the tutorial's program
+ * ({@code transcripts/<name>.txt}, recorded with the Python programs beside them).
  */
 class ExamplesTest {
 

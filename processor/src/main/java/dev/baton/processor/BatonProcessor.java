@@ -92,6 +92,9 @@ import javax.tools.JavaFileObject;
  */
 @AutoService(Processor.class)
 public final class BatonProcessor extends AbstractProcessor {
+    /** Where users report a {@code [BatonInternalError]}: the POMs' issueManagement. */
+    static final String ISSUES = "https://github.com/baton-java/baton/issues";
+
     static final String OPTION_GENERATED = "baton.generated";
     static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -248,7 +251,7 @@ public final class BatonProcessor extends AbstractProcessor {
             unexpected.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.BatonInternalError.format(
                     "Baton's processor failed on " + type.getSimpleName() + "; this is a bug in Baton, please report"
-                            + " it with the template: " + trace), type);
+                            + " it at " + ISSUES + " with the template: " + trace), type);
             writeMinimal(type, template);
         }
     }
@@ -323,7 +326,7 @@ public final class BatonProcessor extends AbstractProcessor {
                 unexpected.printStackTrace(new PrintWriter(trace));
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.BatonInternalError.format(
                         "Baton's processor failed while scanning " + unit.getSourceFile().getName() + "; this is a"
-                                + " bug in Baton, please report it: " + trace), firstType.get(unit));
+                                + " bug in Baton, please report it at " + ISSUES + ": " + trace), firstType.get(unit));
             }
         }
     }

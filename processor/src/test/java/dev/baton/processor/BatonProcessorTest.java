@@ -63,7 +63,8 @@ class BatonProcessorTest {
                 .compile(f, simpleUser());
         assertThat(c).failed();
         assertThat(c).hadErrorContaining("[BatonInternalError] Baton's processor failed on Simple; this is a bug in"
-                + " Baton, please report it with the template: java.lang.IllegalStateException: injected failure in"
+                + " Baton, please report it at https://github.com/baton-java/baton/issues with the template:"
+                + " java.lang.IllegalStateException: injected failure in"
                 + " Simple").inFile(f).onLineContaining("public abstract class Simple");
         assertThat(c).hadErrorContaining("at dev.baton.processor.BatonProcessor.generate(");
         assertThat(c).hadErrorCount(1); // the minimal Baton_Simple is there: no "cannot find symbol"

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Awaits inside expressions (LOWERING.md rule 12): each position runs with printing operands,
+ * Awaits inside expressions (docs/design.md, lowering rule 12): each position runs with printing operands,
  * so Java's left-to-right order shows, and is compared with the transcript of its Python twin
  * under {@code src/test/resources/twins/expr/} (helpers in {@code common.py}). A ticker task
  * prints on every loop step, so the transcript also shows where the coroutine suspended.

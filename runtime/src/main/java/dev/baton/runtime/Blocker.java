@@ -12,7 +12,7 @@ import java.util.ArrayDeque;
  * (leave the waiters, pass a wake-up on when cancelled, take the lock...). Here the blocked
  * {@link Task} itself stands in the waiters in place of that future: its wait state says
  * whether it was woken ({@code future.set_result}) or cancelled, so that blocking allocates
- * nothing and a blocked coroutine costs only its task and its state machines (DESIGN.md's
+ * nothing and a blocked coroutine costs only its task and its state machines (docs/design.md's
  * performance contract). {@link #afterWait} is the logic after the {@code await}: the task
  * runs it at the step that resumes it, after its pending-cancellation check and before the
  * awaiting machine sees the outcome, which is where and when the coroutine's

@@ -24,7 +24,7 @@ public class Promise<T> implements Awaitable<T> {
     private static final byte PENDING = 0, FINISHED = 1, FAILED = 2, CANCELLED = 3;
 
     // Few fields, because every Task is a promise and a task blocked on a primitive is mostly
-    // its Task (it waits in the primitive itself): see DESIGN.md's performance contract.
+    // its Task (it waits in the primitive itself): see docs/design.md's performance contract.
     final EventLoop loop;
     /** null, a single callback (a user Consumer or a waiting Task), or a List of them. */
     private Object callbacks;

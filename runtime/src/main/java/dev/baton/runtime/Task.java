@@ -21,7 +21,7 @@ public final class Task<T> extends Promise<T> {
         TaskAccess.install((task, result, failure) -> task.finish(result, failure));
     }
 
-    // Few fields, because every blocked coroutine has a Task (DESIGN.md's performance
+    // Few fields, because every blocked coroutine has a Task (docs/design.md's performance
     // contract): what most tasks never use lives in a Rare object made on first use.
     /**
      * The outermost machine, for {@link #toString()}; let go once the task is done, so that a

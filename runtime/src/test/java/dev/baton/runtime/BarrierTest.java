@@ -841,8 +841,12 @@ class BarrierTest {
     void toStringShowsStateAndWaiters() {
         Barrier barrier = new Barrier(3);
         List<String> seen = new ArrayList<>();
+        List<String> reported = new ArrayList<>();
         EventLoop.runVirtual(script(
                 r -> {
+                    // the two arrivals broken by abort() end with an exception nobody retrieves
+                    EventLoop.current().setExceptionHandler((loop, context) -> reported.add(context.message()
+                            + ": " + context.exception().getClass().getSimpleName()));
                     seen.add(barrier.toString());
                     task(barrier.arriveAndWait());
                     return sleep(0);
@@ -863,6 +867,8 @@ class BarrierTest {
                 }));
         assertEquals(List.of("Barrier[filling, waiters=0/3]", "Barrier[filling, waiters=1/3]",
                 "Barrier[draining, waiters=0/3]", "Barrier[broken]"), seen);
+        assertEquals(List.of("Task exception was never retrieved: BrokenBarrierException",
+                "Task exception was never retrieved: BrokenBarrierException"), reported);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * DESIGN.md's performance contract: a coroutine blocked on a primitive costs its task and its
+ * docs/design.md's performance contract: a coroutine blocked on a primitive costs its task and its
  * state machine, nothing more. The task itself stands in the primitive's waiters (no waiter
  * future, no slow-path machine), resumes the awaiting machine directly, and runs the rest of
  * the operation ({@link Blocker#afterWait}) when it does.

@@ -763,10 +763,11 @@ abstract class QueueKindTests {
         for (int kind = 0; kind < 3; kind++) {
             long min = Arrays.stream(bytes[kind]).min().getAsLong();
             long max = Arrays.stream(bytes[kind]).max().getAsLong();
-            System.out.printf("%s: bytes allocated by %d %s, in %d rounds: %s%n",
-                    kind(), OPS, what[kind], ROUNDS, Arrays.toString(bytes[kind]));
-            assertEquals(0, min, "bytes allocated by " + OPS + " " + what[kind]);
-            assertTrue(max < OPS, "less than a byte per op in every round: " + Arrays.toString(bytes[kind]));
+            // the figures are in the messages: a passing run prints nothing
+            String figures = kind() + ": bytes allocated by " + OPS + " " + what[kind] + ", in " + ROUNDS
+                    + " rounds: " + Arrays.toString(bytes[kind]);
+            assertEquals(0, min, figures);
+            assertTrue(max < OPS, "less than a byte per op in every round; " + figures);
         }
     }
 }

@@ -12,7 +12,7 @@ import dev.baton.runtime.Semaphore;
  * test_locks.py SemaphoreTests.test_semaphore_value, test_release_not_acquired,
  * test_initial_value_zero, test_release_no_waiters. A bad initial value is a bad argument
  * (IllegalArgumentException); releasing a BoundedSemaphore too often is misuse, asyncio's
- * ValueError, which Baton maps to IllegalStateException (DESIGN.md, "Runtime").
+ * ValueError, which Baton maps to IllegalStateException (docs/design.md, "Errors").
  */
 public abstract class SemaphoreErrors extends Scenario {
 

@@ -47,7 +47,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 
 /**
- * Takes apart an expression that contains awaits (LOWERING.md rule 12), the way Roslyn's
+ * Takes apart an expression that contains awaits (docs/design.md, lowering rule 12), the way Roslyn's
  * {@code AwaitExpressionSpiller} and regenerator's {@code explodeExpression} do: the operands
  * Java evaluates before an await are evaluated first, in order, into temporaries (machine
  * fields named with {@code $}, so they survive the suspension), each await ends a state, and

@@ -24,7 +24,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * The template rules of DESIGN.md that concern the class, its annotated methods and their
+ * The template rules (docs/design.md) that concern the class, its annotated methods and their
  * annotations. Every violation is added to the {@link Report}, on the most specific place
  * known (the annotation value, else the annotation, else the element); nothing is thrown.
  *

@@ -63,7 +63,7 @@ public abstract class StateMachine<T> extends Coroutine<T> {
      */
     public int $state;
 
-    // Few fields, because a blocked coroutine costs its machines (DESIGN.md's performance
+    // Few fields, because a blocked coroutine costs its machines (docs/design.md's performance
     // contract): the machine awaiting this one, the task running the outermost one and the
     // machine's lifecycle share one field.
     /**
