@@ -9,7 +9,7 @@ package dev.baton.runtime;
  *
  * <p>On the real clock no such proof exists (another thread may still call
  * {@link EventLoop#callSoonThreadsafe}); there, debug mode logs the dump instead (see
- * {@link EventLoop#setStuckWarning(double)}).
+ * {@code EventLoop.setStuckWarning(double)}).
  */
 public class DeadlockException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
