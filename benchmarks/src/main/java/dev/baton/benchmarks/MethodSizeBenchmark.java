@@ -20,15 +20,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of one await in coroutine methods of 10, 100 and 1,000 awaits (issue 10's shape,
  * {@link dev.baton.benchmarks.baton.MethodSizes}): a big method is split into methods small
  * enough for the JIT, so an await costs about the same in each (target: 1,000 within 1.5× of
- * 10). One invocation runs 1,000 awaits in one task. Not part of {@code benchmarks/run}; run it
- * on its own:
+ * 10). One invocation runs 1,000 awaits in one task; the time of each invocation is sampled,
+ * and the median per await is the figure (on a shared machine, a mean also counts the time the
+ * thread waited for a core). Not part of {@code benchmarks/run}; run it on its own:
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main MethodSizeBenchmark
  * </pre>
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @OperationsPerInvocation(MethodSizeRunner.AWAITS_PER_RUN)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
