@@ -22,7 +22,8 @@ import java.util.Map;
  * asyncio exception they stand for ({@link CancelledException} is {@code CancelledError},
  * {@link IllegalStateException} is {@code RuntimeError}, {@link IllegalArgumentException} is
  * {@code ValueError}; a scenario's own exception class prints under its simple name, so it is
- * named like its Python twin's).
+ * named like its Python twin's). The {@link TimeoutException} of a timeout prints as
+ * asyncio's bare {@code TimeoutError()}: its message, naming the timeout, is Baton's own.
  */
 public final class Py {
     private static final Map<Class<?>, String> PYTHON_NAMES = Map.of(
@@ -106,6 +107,9 @@ public final class Py {
             return "ExceptionGroup(" + reprString(group.message()) + ", " + repr(group.exceptions()) + ")";
         }
         String message = failure.getMessage();
+        if (failure instanceof TimeoutException && failure.getCause() instanceof CancelledException) {
+            message = null; // a timeout's: asyncio raises a bare TimeoutError(), Baton's names the timeout
+        }
         return exceptionName(failure) + "(" + (message == null ? "" : reprString(message)) + ")";
     }
 

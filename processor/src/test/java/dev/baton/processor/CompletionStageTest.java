@@ -34,4 +34,37 @@ class CompletionStageTest {
                 "from another thread, resumed on the loop thread: true", "caught IOException disk").inOrder();
         assertThat(run.result()).isEqualTo("19x1");
     }
+
+    @Test
+    void aTimeoutAroundACoroutineAwaitingAFutureCancelsTheFuture() {
+        Templates.Loaded t = compileClean(template("Requests",
+                "  @Async",
+                "  Coroutine<String> fetch(java.util.concurrent.CompletableFuture<String> response) {",
+                "    return done(await(response));",
+                "  }",
+                "",
+                "  @Async",
+                "  Coroutine<String> main() {",
+                "    java.util.concurrent.CompletableFuture<String> response = new java.util.concurrent.CompletableFuture<>();",
+                "    try {",
+                "      await(waitFor(fetch(response), 0.5));",
+                "    } catch (dev.baton.runtime.TimeoutException e) {",
+                "      System.out.println(\"timed out; request cancelled: \" + response.isCancelled());",
+                "    }",
+                "    java.util.concurrent.CompletableFuture<String> other = new java.util.concurrent.CompletableFuture<>();",
+                "    dev.baton.runtime.Task<String> task = spawn(fetch(other));",
+                "    await(sleep(0.1));",
+                "    task.cancel();",
+                "    try {",
+                "      await(task);",
+                "    } catch (dev.baton.runtime.CancelledException e) {",
+                "      System.out.println(\"task cancelled; request cancelled: \" + other.isCancelled());",
+                "    }",
+                "    return done(\"ok\");",
+                "  }"));
+        Templates.Run run = t.run("Requests", "main");
+        assertThat(run.failure()).isNull();
+        assertThat(run.lines()).containsExactly(
+                "timed out; request cancelled: true", "task cancelled; request cancelled: true").inOrder();
+    }
 }

@@ -20,6 +20,9 @@ public interface Awaitable<T> {
      * <p>Either completes at once, returning the result (or throwing the failure, unwrapped),
      * or arranges for {@code machine} to be resumed later with the outcome and returns
      * {@link StateMachine#SUSPENDED}. The fast path must not allocate.
+     *
+     * @param machine the state machine to resume
+     * @return the result, or {@code StateMachine.SUSPENDED} when the machine will be resumed later
      */
     Object awaitFrom(StateMachine<?> machine);
 }

@@ -54,6 +54,8 @@ public final class Barrier extends LoopBound {
     /**
      * A barrier for {@code parties} tasks; {@link IllegalArgumentException} ("parties must be
      * > 0") if {@code parties < 1}.
+     *
+     * @param parties the number of tasks that must arrive
      */
     public Barrier(int parties) {
         if (parties < 1) {
@@ -67,6 +69,8 @@ public final class Barrier extends LoopBound {
      * index. Waits first while the barrier drains or resets; {@link BrokenBarrierException} if
      * it is broken ("Barrier aborted") or is reset or aborted while this task waits ("Abort or
      * reset of barrier"). Cold: nothing happens until awaited.
+     *
+     * @return an awaitable yielding this arrival's index, from 0 to {@code parties() - 1}
      */
     public Awaitable<Integer> arriveAndWait() {
         confine();
@@ -76,6 +80,8 @@ public final class Barrier extends LoopBound {
     /**
      * Returns the barrier to the filling state; tasks waiting in it get
      * {@link BrokenBarrierException}. Waits for the barrier's internal lock, hence awaitable.
+     *
+     * @return an awaitable that completes once the barrier is reset
      */
     public Awaitable<Void> reset() {
         confine();
@@ -85,25 +91,39 @@ public final class Barrier extends LoopBound {
     /**
      * Breaks the barrier: tasks waiting in it, and all later arrivals, get
      * {@link BrokenBarrierException}. Waits for the barrier's internal lock, hence awaitable.
+     *
+     * @return an awaitable that completes once the barrier is broken
      */
     public Awaitable<Void> abort() {
         confine();
         return new Change(this, true);
     }
 
-    /** The number of tasks needed to trip the barrier. */
+    /**
+     * The number of tasks needed to trip the barrier.
+     *
+     * @return the number of tasks that must arrive to pass the barrier
+     */
     public int parties() {
         confine();
         return parties;
     }
 
-    /** The number of tasks waiting in the barrier while it fills (0 while it drains or resets). */
+    /**
+     * The number of tasks waiting in the barrier while it fills (0 while it drains or resets).
+     *
+     * @return the number of tasks waiting in the filling barrier
+     */
     public int nWaiting() {
         confine();
         return state == State.FILLING ? count : 0;
     }
 
-    /** Whether the barrier is broken ({@link #abort()}). */
+    /**
+     * Whether the barrier is broken ({@link #abort()}).
+     *
+     * @return whether the barrier is broken
+     */
     public boolean isBroken() {
         confine();
         return state == State.BROKEN;

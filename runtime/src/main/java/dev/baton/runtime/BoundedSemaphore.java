@@ -26,6 +26,8 @@ public final class BoundedSemaphore extends Semaphore {
     /**
      * A bounded semaphore with {@code value} permits, which is also its bound;
      * {@link IllegalArgumentException} if it is negative.
+     *
+     * @param value the result
      */
     public BoundedSemaphore(int value) {
         super(value);

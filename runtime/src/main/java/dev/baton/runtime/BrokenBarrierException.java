@@ -6,10 +6,16 @@ package dev.baton.runtime;
 public class BrokenBarrierException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception without a message. */
     public BrokenBarrierException() {
         super();
     }
 
+    /**
+     * An exception with asyncio's message.
+     *
+     * @param message the message
+     */
     public BrokenBarrierException(String message) {
         super(message);
     }

@@ -6,10 +6,16 @@ package dev.baton.runtime;
 public class CancelledException extends Error {
     private static final long serialVersionUID = 1L;
 
+    /** An exception without a message. */
     public CancelledException() {
         super();
     }
 
+    /**
+     * An exception with asyncio's message.
+     *
+     * @param message the message
+     */
     public CancelledException(String message) {
         super(message);
     }

@@ -59,7 +59,11 @@ public final class Condition extends LoopBound implements Guard {
         this(new Lock());
     }
 
-    /** A condition over {@code lock}, which other conditions or code may share. */
+    /**
+     * A condition over {@code lock}, which other conditions or code may share.
+     *
+     * @param lock the lock the condition uses
+     */
     public Condition(Lock lock) {
         this.lock = Objects.requireNonNull(lock, "lock");
     }
@@ -89,6 +93,8 @@ public final class Condition extends LoopBound implements Guard {
      * Releases the lock, waits until notified, re-acquires the lock; yields {@code true}.
      * The caller must hold the lock: {@link IllegalStateException} ("cannot wait on
      * un-acquired lock") otherwise, raised when awaited. Cold: nothing happens until awaited.
+     *
+     * @return an awaitable yielding {@code true} once notified and the lock is held again
      */
     public Awaitable<Boolean> waitNotified() {
         confine();
@@ -99,6 +105,9 @@ public final class Condition extends LoopBound implements Guard {
      * Waits until {@code predicate} is true: evaluates it, and while it is false,
      * {@link #waitNotified()} and evaluates it again. Yields {@code true}. A predicate true at
      * once returns without waiting (and then the lock need not be held).
+     *
+     * @param predicate the condition to wait for
+     * @return an awaitable yielding the predicate's last value, {@code true}
      */
     public Awaitable<Boolean> waitFor(BooleanSupplier predicate) {
         confine();
@@ -110,6 +119,8 @@ public final class Condition extends LoopBound implements Guard {
      * {@code n <= 0}). The caller must hold the lock: {@link IllegalStateException} ("cannot
      * notify on un-acquired lock") otherwise. A woken waiter returns from
      * {@code waitNotified()} only once it has re-acquired the lock, so release it.
+     *
+     * @param n how many waiters to wake
      */
     public void notify(int n) {
         confine();

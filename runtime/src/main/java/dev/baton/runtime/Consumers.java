@@ -22,6 +22,10 @@ import java.util.List;
  */
 public interface Consumers {
 
-    /** Spawns the consumer tasks on the running loop; {@link IllegalStateException} if none runs. */
+    /**
+     * Spawns the consumer tasks on the running loop; {@link IllegalStateException} if none runs.
+     *
+     * @return the worker tasks, in source order
+     */
     List<Task<Void>> startConsumers();
 }

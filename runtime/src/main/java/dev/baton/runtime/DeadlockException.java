@@ -14,6 +14,11 @@ package dev.baton.runtime;
 public class DeadlockException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with asyncio's message.
+     *
+     * @param message the message
+     */
     public DeadlockException(String message) {
         super(message);
     }

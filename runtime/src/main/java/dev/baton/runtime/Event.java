@@ -41,7 +41,11 @@ public final class Event extends LoopBound {
     /** A new event, not set. It binds to the loop it is first used on. */
     public Event() {}
 
-    /** Whether the flag is true. */
+    /**
+     * Whether the flag is true.
+     *
+     * @return whether the event is set
+     */
     public boolean isSet() {
         confine();
         return value;
@@ -65,6 +69,8 @@ public final class Event extends LoopBound {
     /**
      * Waits until the flag is true; yields {@code true}. At once if it is set already.
      * Cold: nothing happens until awaited.
+     *
+     * @return an awaitable yielding {@code true} once the event is set
      */
     public Awaitable<Boolean> waitSet() {
         confine();

@@ -2,6 +2,7 @@ package dev.baton.runtime;
 
 import dev.baton.runtime.internal.AwaitOnce;
 import dev.baton.runtime.internal.LoopAccess;
+import dev.baton.runtime.internal.LoopDriver;
 import dev.baton.runtime.internal.StateMachine;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -43,6 +44,7 @@ public final class EventLoop implements AutoCloseable {
 
     static {
         LoopAccess.install((loop, delta) -> loop.foreignInFlight += delta);
+        LoopDriver.install(new LoopDriverBridge());
     }
 
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
@@ -56,7 +58,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runnables (handles, timers, inbox callbacks) and tasks to step, which need no wrapper. */
     private final ReadyQueue ready = new ReadyQueue();
-    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>(TimerHandle::compare);
+    private final PriorityQueue<TimerHandle> scheduled;
     private int timerCancelledCount;
     private long timerSequence;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -94,16 +96,32 @@ public final class EventLoop implements AutoCloseable {
     /** Awaited CompletionStages whose outcome has not come back to the loop yet. */
     private int foreignInFlight;
 
+    /** The test kit's schedule perturbation ({@link LoopDriver}); null on every other loop. */
+    private final LoopDriver.Perturbation perturbation;
+    /** How many foreign futures were awaited: each one's number, for the perturbation. */
+    private long foreignAwaited;
+
     /** A loop on the real (monotonic) clock: {@code asyncio.new_event_loop()}. */
     public EventLoop() {
         this(false);
     }
 
     private EventLoop(boolean virtualClock) {
-        this.virtualClock = virtualClock;
+        this(virtualClock, null);
     }
 
-    /** A loop on a virtual clock that jumps to the next timer whenever nothing is ready. */
+    EventLoop(boolean virtualClock, LoopDriver.Perturbation perturbation) {
+        this.virtualClock = virtualClock;
+        this.perturbation = perturbation;
+        this.scheduled = new PriorityQueue<>(perturbation == null
+                ? TimerHandle::compare : TimerHandle.perturbedOrder(perturbation));
+    }
+
+    /**
+     * A loop on a virtual clock that jumps to the next timer whenever nothing is ready.
+     *
+     * @return a new loop on the virtual clock
+     */
     public static EventLoop virtual() {
         return new EventLoop(true);
     }
@@ -112,12 +130,22 @@ public final class EventLoop implements AutoCloseable {
      * {@code asyncio.run(main)}: runs {@code main} as a task on a new real-clock loop, then
      * cancels the tasks left, waits for them, and closes the loop. Returns main's result or
      * throws its exception.
+     *
+     * @param <T> the result type
+     * @param main the main coroutine
+     * @return main's result
      */
     public static <T> T run(Coroutine<T> main) {
         return runOn(new EventLoop(), main);
     }
 
-    /** {@link #run(Coroutine)} on the virtual clock. */
+    /**
+     * {@link #run(Coroutine)} on the virtual clock.
+     *
+     * @param <T> the result type
+     * @param main the main coroutine
+     * @return main's result
+     */
     public static <T> T runVirtual(Coroutine<T> main) {
         return runOn(virtual(), main);
     }
@@ -137,7 +165,11 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** The loop running on this thread: {@code asyncio.get_running_loop()}. */
+    /**
+     * The loop running on this thread: {@code asyncio.get_running_loop()}.
+     *
+     * @return the loop running on this thread
+     */
     public static EventLoop current() {
         EventLoop loop = RUNNING.get();
         if (loop == null) {
@@ -156,6 +188,10 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Runs until {@code awaitable} completes: a coroutine becomes a task; returns its result
      * or throws its exception.
+     *
+     * @param <T> the result type
+     * @param awaitable what to await
+     * @return the awaitable's result
      */
     public <T> T runUntilComplete(Awaitable<T> awaitable) {
         checkNotClosed();
@@ -216,12 +252,20 @@ public final class EventLoop implements AutoCloseable {
         stopping = true;
     }
 
-    /** Whether the loop is running. */
+    /**
+     * Whether the loop is running.
+     *
+     * @return whether the loop is running
+     */
     public boolean isRunning() {
         return owner != null;
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return whether the loop is closed
+     */
     public boolean isClosed() {
         return closed;
     }
@@ -252,7 +296,12 @@ public final class EventLoop implements AutoCloseable {
 
     // ---- scheduling ----
 
-    /** {@code loop.call_soon(cb)}: runs {@code callback} in a later iteration, FIFO. */
+    /**
+     * {@code loop.call_soon(cb)}: runs {@code callback} in a later iteration, FIFO.
+     *
+     * @param callback the callback
+     * @return a handle that cancels the callback
+     */
     public Handle callSoon(Runnable callback) {
         checkThread();
         checkNotClosed();
@@ -261,7 +310,13 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    /** {@code loop.call_later(delay, cb)}: runs {@code callback} after {@code delay} seconds. */
+    /**
+     * {@code loop.call_later(delay, cb)}: runs {@code callback} after {@code delay} seconds.
+     *
+     * @param delaySeconds the delay, in seconds
+     * @param callback the callback
+     * @return a handle that cancels the callback
+     */
     public TimerHandle callLater(double delaySeconds, Runnable callback) {
         if (Double.isNaN(delaySeconds)) {
             throw new IllegalArgumentException("delay must not be NaN");
@@ -269,7 +324,13 @@ public final class EventLoop implements AutoCloseable {
         return callAt(time() + delaySeconds, callback);
     }
 
-    /** {@code loop.call_at(when, cb)}: runs {@code callback} at loop time {@code when}. */
+    /**
+     * {@code loop.call_at(when, cb)}: runs {@code callback} at loop time {@code when}.
+     *
+     * @param when the loop time, in seconds
+     * @param callback the callback
+     * @return a handle that cancels the callback
+     */
     public TimerHandle callAt(double when, Runnable callback) {
         checkThread();
         checkNotClosed();
@@ -284,6 +345,9 @@ public final class EventLoop implements AutoCloseable {
     /**
      * The one method other threads may call: schedules {@code callback} on this loop and
      * wakes it if it sleeps.
+     *
+     * @param callback the callback
+     * @return a handle that cancels the callback
      */
     public Handle callSoonThreadsafe(Runnable callback) {
         if (closed) {
@@ -299,18 +363,35 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    /** {@code loop.time()}: seconds on the loop's monotonic (or virtual) clock. */
+    /**
+     * {@code loop.time()}: seconds on the loop's monotonic (or virtual) clock.
+     *
+     * @return the loop's time, in seconds
+     */
     public double time() {
         checkThread();
         return virtualClock ? virtualNow : (System.nanoTime() - originNanos) / 1e9;
     }
 
-    /** {@code loop.create_task(coro)}: schedules the coroutine's first step. */
+    /**
+     * {@code loop.create_task(coro)}: schedules the coroutine's first step.
+     *
+     * @param <T> the result type
+     * @param coroutine the coroutine to run
+     * @return the new task, already scheduled
+     */
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
         return createTask(coroutine, null);
     }
 
-    /** {@code loop.create_task(coro, name=name)}. */
+    /**
+     * {@code loop.create_task(coro, name=name)}.
+     *
+     * @param <T> the result type
+     * @param coroutine the coroutine to run
+     * @param name the task's name
+     * @return the new task, already scheduled
+     */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
         checkThread();
         checkNotClosed();
@@ -321,13 +402,22 @@ public final class EventLoop implements AutoCloseable {
         return new Task<>(this, (StateMachine<T>) coroutine, name);
     }
 
-    /** {@code loop.create_future()}: a pending promise bound to this loop. */
+    /**
+     * {@code loop.create_future()}: a pending promise bound to this loop.
+     *
+     * @param <T> the result type
+     * @return a new pending promise bound to this loop
+     */
     public <T> Promise<T> createPromise() {
         checkThread();
         return new Promise<>(this);
     }
 
-    /** The tasks of this loop that are not done, in creation order. */
+    /**
+     * The tasks of this loop that are not done, in creation order.
+     *
+     * @return the tasks not done yet
+     */
     public List<Task<?>> allTasks() {
         checkThread();
         List<Task<?>> tasks = new ArrayList<>(liveTaskCount);
@@ -344,6 +434,8 @@ public final class EventLoop implements AutoCloseable {
      * was spawned in debug mode; the tasks a task awaits stand beneath it, as in
      * {@code python -m asyncio pstree}. On the loop's thread (or while the loop does not run);
      * from another thread use {@link #dumpTasksThreadsafe()}.
+     *
+     * @return the task dump, one line per task
      */
     public String dumpTasks() {
         checkThread();
@@ -353,6 +445,8 @@ public final class EventLoop implements AutoCloseable {
     /**
      * {@link #dumpTasks()} asked from any thread (a JMX bean, a signal handler, a debugger): the
      * loop computes it between two callbacks. A loop that does not run is dumped at once.
+     *
+     * @return a future of the task dump, completed by the loop's thread
      */
     public CompletableFuture<String> dumpTasksThreadsafe() {
         CompletableFuture<String> dump = new CompletableFuture<>();
@@ -380,7 +474,11 @@ public final class EventLoop implements AutoCloseable {
         return currentTask;
     }
 
-    /** The task running now, or null in a plain callback. */
+    /**
+     * The task running now, or null in a plain callback.
+     *
+     * @return the running task, or null in a plain callback
+     */
     public Task<?> currentTask() {
         checkThread();
         return currentTask;
@@ -388,13 +486,21 @@ public final class EventLoop implements AutoCloseable {
 
     // ---- errors ----
 
-    /** Replaces the exception handler; null restores the default (print to standard error). */
+    /**
+     * Replaces the exception handler; null restores the default (print to standard error).
+     *
+     * @param handler the handler, or null for the default one
+     */
     public void setExceptionHandler(BiConsumer<EventLoop, ExceptionContext> handler) {
         checkThread();
         exceptionHandler = handler;
     }
 
-    /** Passes an error to the exception handler. */
+    /**
+     * Passes an error to the exception handler.
+     *
+     * @param context what happened
+     */
     public void callExceptionHandler(ExceptionContext context) {
         checkThread();
         BiConsumer<EventLoop, ExceptionContext> handler = exceptionHandler;
@@ -410,7 +516,11 @@ public final class EventLoop implements AutoCloseable {
         defaultExceptionHandler(context);
     }
 
-    /** asyncio's default handler: the message and stack trace on standard error. */
+    /**
+     * asyncio's default handler: the message and stack trace on standard error.
+     *
+     * @param context what happened
+     */
     public static void defaultExceptionHandler(ExceptionContext context) {
         StringBuilder text = new StringBuilder(context.message());
         if (context.source() != null) {
@@ -659,6 +769,51 @@ public final class EventLoop implements AutoCloseable {
 
     void timerHandleCancelled() {
         timerCancelledCount++;
+    }
+
+    // ---- the test kit's hooks (LoopDriver): none is called on a loop it does not drive ----
+
+    boolean hasReady() {
+        return !ready.isEmpty() || inboxPending;
+    }
+
+    double nextDeadline() {
+        while (!scheduled.isEmpty() && scheduled.peek().cancelled) {
+            timerCancelledCount--;
+            scheduled.poll().scheduled = false;
+        }
+        return scheduled.isEmpty() ? Double.POSITIVE_INFINITY : scheduled.peek().when;
+    }
+
+    void setVirtualTime(double time) {
+        if (!virtualClock) {
+            throw new IllegalStateException("not a virtual-clock loop");
+        }
+        virtualNow = Math.max(virtualNow, time);
+    }
+
+    /** Waits for a thread-safe callback as an idle running loop does; whether one came. */
+    boolean awaitThreadsafe(long nanos) {
+        checkNotRunning();
+        owner = Thread.currentThread();
+        try {
+            waitForInbox(nanos);
+        } finally {
+            owner = null;
+        }
+        return !inbox.isEmpty();
+    }
+
+    int foreignInFlight() {
+        return foreignInFlight;
+    }
+
+    long foreignNumber() {
+        return foreignAwaited++;
+    }
+
+    double foreignDelay(long n) {
+        return perturbation == null ? 0 : perturbation.foreignDelay(n);
     }
 
     // ---- confinement ----

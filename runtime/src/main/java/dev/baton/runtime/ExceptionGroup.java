@@ -23,13 +23,18 @@ import java.util.List;
 public class ExceptionGroup extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The group's message. */
     private final String message;
+    /** The exceptions, in the order they were raised. */
     private final List<Throwable> exceptions;
 
     /**
      * A group of {@code exceptions} (at least one, none null), in order.
      *
      * @throws IllegalArgumentException if the list is empty or holds a null
+     *
+     * @param message the message
+     * @param exceptions the exceptions, at least one
      */
     public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
         super(describe(message, exceptions));
@@ -59,12 +64,20 @@ public class ExceptionGroup extends RuntimeException {
         return message + " (" + n + " sub-exception" + (n == 1 ? "" : "s") + ")";
     }
 
-    /** The message without the count ({@code eg.message} in Python). */
+    /**
+     * The message without the count ({@code eg.message} in Python).
+     *
+     * @return the group's message
+     */
     public String message() {
         return message;
     }
 
-    /** The exceptions, in the order they were raised ({@code eg.exceptions}); unmodifiable. */
+    /**
+     * The exceptions, in the order they were raised ({@code eg.exceptions}); unmodifiable.
+     *
+     * @return the exceptions, in the order they were raised
+     */
     public List<Throwable> exceptions() {
         return exceptions;
     }

@@ -24,12 +24,18 @@ public interface Guard {
     /**
      * Acquires the guard, waiting if need be; the awaitable yields {@code true}, as asyncio's
      * {@code acquire()} returns {@code True}. Cold: nothing happens until it is awaited.
+     *
+     * @return an awaitable yielding {@code true} once the guard is held
      */
     Awaitable<Boolean> acquire();
 
     /** Releases the guard; {@link IllegalStateException} if that is misuse for this guard. */
     void release();
 
-    /** Whether {@link #acquire()} would have to wait now. */
+    /**
+     * Whether {@link #acquire()} would have to wait now.
+     *
+     * @return whether acquiring would wait
+     */
     boolean locked();
 }

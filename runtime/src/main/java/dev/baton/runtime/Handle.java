@@ -20,7 +20,11 @@ public class Handle implements Runnable {
         cancelled = true;
     }
 
-    /** Whether {@link #cancel()} was called. */
+    /**
+     * Whether {@link #cancel()} was called.
+     *
+     * @return whether the callback was cancelled
+     */
     public boolean isCancelled() {
         return cancelled;
     }

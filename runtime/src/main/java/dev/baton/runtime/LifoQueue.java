@@ -24,7 +24,11 @@ public class LifoQueue<E> extends Queue<E> {
         super();
     }
 
-    /** A LIFO queue of at most {@code maxsize} items; zero or less means unbounded. */
+    /**
+     * A LIFO queue of at most {@code maxsize} items; zero or less means unbounded.
+     *
+     * @param maxsize the capacity; 0 or less for an unbounded queue
+     */
     public LifoQueue(int maxsize) {
         super(maxsize);
     }

@@ -33,12 +33,21 @@ public class PriorityQueue<E> extends Queue<E> {
         this(0, null);
     }
 
-    /** A queue of at most {@code maxsize} items (zero or less: unbounded), in natural order. */
+    /**
+     * A queue of at most {@code maxsize} items (zero or less: unbounded), in natural order.
+     *
+     * @param maxsize the capacity; 0 or less for an unbounded queue
+     */
     public PriorityQueue(int maxsize) {
         this(maxsize, null);
     }
 
-    /** A queue of at most {@code maxsize} items ordered by {@code comparator} (null: natural order). */
+    /**
+     * A queue of at most {@code maxsize} items ordered by {@code comparator} (null: natural order).
+     *
+     * @param maxsize the capacity; 0 or less for an unbounded queue
+     * @param comparator the order of the items
+     */
     public PriorityQueue(int maxsize, Comparator<? super E> comparator) {
         super(maxsize);
         this.comparator = comparator;

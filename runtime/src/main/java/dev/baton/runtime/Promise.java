@@ -45,17 +45,29 @@ public class Promise<T> implements Awaitable<T> {
         this.loop = loop;
     }
 
-    /** The loop this promise belongs to. */
+    /**
+     * The loop this promise belongs to.
+     *
+     * @return the loop this promise belongs to
+     */
     public final EventLoop loop() {
         return loop;
     }
 
-    /** Whether the promise has a result, an exception, or was cancelled. */
+    /**
+     * Whether the promise has a result, an exception, or was cancelled.
+     *
+     * @return whether the promise has an outcome
+     */
     public final boolean isDone() {
         return state != PENDING;
     }
 
-    /** Whether the promise was cancelled. */
+    /**
+     * Whether the promise was cancelled.
+     *
+     * @return whether the promise was cancelled
+     */
     public final boolean isCancelled() {
         return state == CANCELLED;
     }
@@ -63,6 +75,8 @@ public class Promise<T> implements Awaitable<T> {
     /**
      * The result. Throws the promise's exception (unwrapped), {@link CancelledException} if
      * it was cancelled, or {@link IllegalStateException} ("Result is not set.") if pending.
+     *
+     * @return the result
      */
     public final T result() {
         loop.checkThread();
@@ -89,6 +103,8 @@ public class Promise<T> implements Awaitable<T> {
     /**
      * The exception, or null if the promise has a result. Throws {@link CancelledException}
      * if it was cancelled, {@link IllegalStateException} ("Exception is not set.") if pending.
+     *
+     * @return the exception, or null if the promise succeeded
      */
     public final Throwable exception() {
         loop.checkThread();
@@ -102,24 +118,41 @@ public class Promise<T> implements Awaitable<T> {
         return state == FAILED ? (Throwable) outcome : null;
     }
 
-    /** Completes the promise with a result; {@link IllegalStateException} ("invalid state") if it is done. */
+    /**
+     * Completes the promise with a result; {@link IllegalStateException} ("invalid state") if it is done.
+     *
+     * @param value the result
+     */
     public void setResult(T value) {
         loop.checkThread();
         complete(value);
     }
 
-    /** Completes the promise with an exception; {@link IllegalStateException} ("invalid state") if it is done. */
+    /**
+     * Completes the promise with an exception; {@link IllegalStateException} ("invalid state") if it is done.
+     *
+     * @param failure the exception
+     */
     public void setException(Throwable failure) {
         loop.checkThread();
         fail(failure);
     }
 
-    /** Cancels the promise: false if it was done already. */
+    /**
+     * Cancels the promise: false if it was done already.
+     *
+     * @return whether the cancellation took effect
+     */
     public boolean cancel() {
         return cancel(null);
     }
 
-    /** Cancels the promise with a message carried by the {@link CancelledException}. */
+    /**
+     * Cancels the promise with a message carried by the {@link CancelledException}.
+     *
+     * @param msg the cancellation message, or null
+     * @return whether the cancellation took effect
+     */
     public boolean cancel(String msg) {
         loop.checkThread();
         return cancelPromise(msg);
@@ -128,6 +161,8 @@ public class Promise<T> implements Awaitable<T> {
     /**
      * Schedules {@code callback} with {@link EventLoop#callSoon} once the promise is done
      * (at once if it is done already).
+     *
+     * @param callback the callback
      */
     public final void addDoneCallback(Consumer<? super Promise<T>> callback) {
         loop.checkThread();
@@ -141,7 +176,12 @@ public class Promise<T> implements Awaitable<T> {
         }
     }
 
-    /** Removes every registration of {@code callback}; whether there was one. */
+    /**
+     * Removes every registration of {@code callback}; whether there was one.
+     *
+     * @param callback the callback
+     * @return whether the callback was registered
+     */
     public final boolean removeDoneCallback(Consumer<? super Promise<T>> callback) {
         loop.checkThread();
         return removeCallback(callback);

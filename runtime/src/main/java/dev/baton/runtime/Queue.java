@@ -119,7 +119,11 @@ public class Queue<E> extends LoopBound {
         this(0);
     }
 
-    /** A queue holding at most {@code maxsize} items; zero or less means unbounded. */
+    /**
+     * A queue holding at most {@code maxsize} items; zero or less means unbounded.
+     *
+     * @param maxsize the capacity; 0 or less for an unbounded queue
+     */
     public Queue(int maxsize) {
         this.maxsize = maxsize;
         init(maxsize);
@@ -131,6 +135,8 @@ public class Queue<E> extends LoopBound {
      * Creates the item store. Called once by {@code Queue}'s constructor, before the
      * subclass's constructor body and field initializers run: assign the store to a field
      * declared without an initializer, and read no other subclass field here.
+     *
+     * @param maxsize the capacity; 0 or less for an unbounded queue
      */
     protected void init(int maxsize) {
         items = new ArrayDeque<>();
@@ -139,6 +145,8 @@ public class Queue<E> extends LoopBound {
     /**
      * Removes and returns the next item; called only when the queue holds at least one. It
      * must remove exactly one item: the queue counts its items itself.
+     *
+     * @return the item taken out
      */
     @SuppressWarnings("unchecked")
     protected E getItem() {
@@ -149,6 +157,8 @@ public class Queue<E> extends LoopBound {
     /**
      * Adds an item; called only when there is room. It must add exactly one item, or throw
      * without changing the store.
+     *
+     * @param item the item
      */
     protected void putItem(E item) {
         items.addLast(item == null ? NULL : item);
@@ -156,25 +166,41 @@ public class Queue<E> extends LoopBound {
 
     // ---- size ----
 
-    /** The number of items in the queue. */
+    /**
+     * The number of items in the queue.
+     *
+     * @return the number of items in the queue
+     */
     public final int qsize() {
         confine();
         return size;
     }
 
-    /** The most items the queue holds; zero or less means unbounded. */
+    /**
+     * The most items the queue holds; zero or less means unbounded.
+     *
+     * @return the capacity, 0 or less for unbounded
+     */
     public final int maxsize() {
         confine();
         return maxsize;
     }
 
-    /** Whether the queue holds no item. */
+    /**
+     * Whether the queue holds no item.
+     *
+     * @return whether the queue holds no item
+     */
     public final boolean isEmpty() {
         confine();
         return size == 0;
     }
 
-    /** Whether the queue holds {@code maxsize} items; never for an unbounded queue. */
+    /**
+     * Whether the queue holds {@code maxsize} items; never for an unbounded queue.
+     *
+     * @return whether a put would wait
+     */
     public final boolean isFull() {
         confine();
         return full();
@@ -190,6 +216,9 @@ public class Queue<E> extends LoopBound {
      * {@code await queue.put(item)}: puts {@code item}, first waiting (FIFO among putters)
      * while the queue is full. Throws {@link QueueShutDownException} if the queue is shut down,
      * or is shut down while this waits. Cold: nothing happens until the result is awaited.
+     *
+     * @param item the item
+     * @return an awaitable that completes once the item is in the queue
      */
     public Awaitable<Void> put(E item) {
         confine();
@@ -203,6 +232,8 @@ public class Queue<E> extends LoopBound {
     /**
      * Puts {@code item} without waiting: {@link QueueFullException} if the queue is full,
      * {@link QueueShutDownException} if it is shut down. Wakes the first waiting getter.
+     *
+     * @param item the item
      */
     public void putNowait(E item) {
         confine();
@@ -259,6 +290,8 @@ public class Queue<E> extends LoopBound {
      * {@code await queue.get()}: removes and returns the next item, first waiting (FIFO among
      * getters) while the queue is empty. Throws {@link QueueShutDownException} if the queue is
      * shut down and empty. Cold: nothing happens until the result is awaited.
+     *
+     * @return an awaitable yielding the item taken out
      */
     public final Awaitable<E> get() {
         confine();
@@ -269,6 +302,8 @@ public class Queue<E> extends LoopBound {
      * Removes and returns the next item without waiting: {@link QueueEmptyException} if the
      * queue is empty, {@link QueueShutDownException} if it is also shut down. Wakes the first
      * waiting putter.
+     *
+     * @return the item taken out
      */
     public final E getNowait() {
         confine();
@@ -322,6 +357,8 @@ public class Queue<E> extends LoopBound {
      * {@code await queue.join()}: waits until every item put has been processed (the count
      * of unfinished items, raised by each put and lowered by {@link #taskDone()}, is zero).
      * Completes at once when it is zero already.
+     *
+     * @return an awaitable that completes once every item put is done
      */
     public final Awaitable<Void> join() {
         confine();
@@ -345,6 +382,8 @@ public class Queue<E> extends LoopBound {
      * every get once the queue is empty. With {@code immediate}, the items left are dropped
      * (each counted as done for {@link #join()}, which may wake its waiters) so gets fail at
      * once. Every blocked getter and putter is woken to see the shutdown.
+     *
+     * @param immediate whether to drop the items left and wake every waiter now
      */
     public final void shutdown(boolean immediate) {
         confine();
@@ -365,7 +404,11 @@ public class Queue<E> extends LoopBound {
         wakeAll(putters);
     }
 
-    /** Whether {@link #shutdown} was called. */
+    /**
+     * Whether {@link #shutdown} was called.
+     *
+     * @return whether the queue is shut down
+     */
     public final boolean isShutdown() {
         confine();
         return shutdown;

@@ -6,10 +6,16 @@ package dev.baton.runtime;
 public class QueueFullException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception without a message. */
     public QueueFullException() {
         super();
     }
 
+    /**
+     * An exception with asyncio's message.
+     *
+     * @param message the message
+     */
     public QueueFullException(String message) {
         super(message);
     }

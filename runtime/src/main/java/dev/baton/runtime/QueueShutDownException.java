@@ -6,10 +6,16 @@ package dev.baton.runtime;
 public class QueueShutDownException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception without a message. */
     public QueueShutDownException() {
         super();
     }
 
+    /**
+     * An exception with asyncio's message.
+     *
+     * @param message the message
+     */
     public QueueShutDownException(String message) {
         super(message);
     }

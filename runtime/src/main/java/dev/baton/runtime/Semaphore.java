@@ -50,6 +50,8 @@ public sealed class Semaphore extends LoopBound implements Guard permits Bounded
     /**
      * A semaphore with {@code value} permits; {@link IllegalArgumentException} ("Semaphore
      * initial value must be >= 0") if it is negative.
+     *
+     * @param value the result
      */
     public Semaphore(int value) {
         if (value < 0) {

@@ -13,6 +13,11 @@ import dev.baton.runtime.internal.TaskAccess;
  * awaiting another task or promise cancels that one. {@link #cancelling()} counts pending
  * cancellation requests and {@link #uncancel()} withdraws one, as in Python 3.11+.
  *
+ * <p>A task made without a name is {@code Task-N}, N counting the unnamed tasks, as in
+ * CPython 3.13 (a task made with a name takes no number). Difference from CPython: N counts
+ * per loop (the first unnamed task of every loop is {@code Task-1}, which keeps each loop's
+ * names deterministic), where CPython's counter is process-wide.
+ *
  * @param <T> the result type
  */
 public final class Task<T> extends Promise<T> {
@@ -40,8 +45,11 @@ public final class Task<T> extends Promise<T> {
     Task<?> previousLive, nextLive;
     /** Name, cancellation requests and the like; null until one is needed. */
     private Rare rare;
-    /** The N of {@code Task-N}; 0 past {@code Integer.MAX_VALUE}, when N is {@link Rare#bigNumber}. */
-    private final int number;
+    /**
+     * The N of {@code Task-N}; 0 for a task made with a name (it takes no number, as in
+     * CPython), or past {@code Integer.MAX_VALUE}, when N is {@link Rare#bigNumber}.
+     */
+    private int number;
     private boolean mustCancel;
     /** Whether the first step ran (a task cancelled before then ends without running its body). */
     private boolean started;
@@ -75,19 +83,24 @@ public final class Task<T> extends Promise<T> {
         super(loop);
         this.coroutine = coroutine;
         this.resumeTarget = coroutine;
-        long n = loop.nextTaskNumber();
-        if (n <= Integer.MAX_VALUE) {
-            this.number = (int) n;
-        } else {
-            this.number = 0;
-            rare().bigNumber = n;
-        }
         if (name != null) {
             rare().name = name;
+        } else {
+            takeNumber();
         }
         coroutine.startAsTask(this);
         loop.taskStarted(this);
         loop.enqueue(this);
+    }
+
+    /** Numbers the task {@code Task-N} from the loop's count of unnamed tasks. */
+    private void takeNumber() {
+        long n = loop.nextTaskNumber();
+        if (n <= Integer.MAX_VALUE) {
+            number = (int) n;
+        } else {
+            rare().bigNumber = n;
+        }
     }
 
     private Rare rare() {
@@ -99,7 +112,11 @@ public final class Task<T> extends Promise<T> {
         return r;
     }
 
-    /** The task's name: {@code Task-N} unless set. */
+    /**
+     * The task's name: {@code Task-N} unless one was given.
+     *
+     * @return the task's name
+     */
     public String name() {
         Rare r = rare;
         if (r == null) {
@@ -108,10 +125,19 @@ public final class Task<T> extends Promise<T> {
         return r.name != null ? r.name : "Task-" + (number != 0 ? number : r.bigNumber);
     }
 
+    /**
+     * {@code task.set_name(name)}; null gives the task back its {@code Task-N} name (a task
+     * made with a name takes a number then).
+     *
+     * @param name the new name
+     */
     public void setName(String name) {
         loop.checkThread();
         if (name != null || rare != null) {
             rare().name = name;
+        }
+        if (name == null && number == 0 && rare.bigNumber == 0) {
+            takeNumber();
         }
     }
 
@@ -152,13 +178,21 @@ public final class Task<T> extends Promise<T> {
         return true;
     }
 
-    /** The number of pending cancellation requests. */
+    /**
+     * The number of pending cancellation requests.
+     *
+     * @return the number of cancellation requests pending
+     */
     public int cancelling() {
         Rare r = rare;
         return r == null ? 0 : r.cancelsRequested;
     }
 
-    /** Withdraws one cancellation request; returns the number left. */
+    /**
+     * Withdraws one cancellation request; returns the number left.
+     *
+     * @return the number of cancellation requests left
+     */
     public int uncancel() {
         loop.checkThread();
         Rare r = rare;

@@ -60,6 +60,10 @@ public final class TaskGroup {
      * {@code async with TaskGroup() as tg: return await body(tg)}: a coroutine that runs the
      * body inline with a new group, waits for every task spawned in it, and returns the
      * body's result; see the class comment for failures and cancellation.
+     *
+     * @param <T> the result type
+     * @param body the body, run inline with the group
+     * @return the coroutine that runs the body with the group
      */
     public static <T> Coroutine<T> run(Function<? super TaskGroup, ? extends Awaitable<? extends T>> body) {
         if (body == null) {
@@ -68,7 +72,13 @@ public final class TaskGroup {
         return new Scope<>(new TaskGroup(), body);
     }
 
-    /** {@code tg.create_task(coroutine)}: a new task in this group. */
+    /**
+     * {@code tg.create_task(coroutine)}: a new task in this group.
+     *
+     * @param <T> the result type
+     * @param coroutine the coroutine to run
+     * @return the new task, already scheduled
+     */
     public <T> Task<T> spawn(Coroutine<T> coroutine) {
         return spawn(coroutine, null);
     }
@@ -77,6 +87,11 @@ public final class TaskGroup {
      * {@code tg.create_task(coroutine, name=name)}. {@link IllegalStateException} if the group
      * has not been entered, is finished, or is shutting down (aborting after a failure); the
      * coroutine is then closed, so it cannot be awaited elsewhere either.
+     *
+     * @param <T> the result type
+     * @param coroutine the coroutine to run
+     * @param name the task's name
+     * @return the new task, already scheduled
      */
     public <T> Task<T> spawn(Coroutine<T> coroutine, String name) {
         if (coroutine == null) {

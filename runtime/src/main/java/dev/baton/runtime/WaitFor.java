@@ -1,6 +1,5 @@
 package dev.baton.runtime;
 
-import dev.baton.runtime.internal.StateMachine;
 import java.util.function.Consumer;
 
 /**
@@ -17,8 +16,12 @@ import java.util.function.Consumer;
  *
  * <p>A timeout of zero or less does not run the awaitable: it is wrapped in a task
  * ({@link EventLoop#ensurePromise}), which is returned from if done already, else cancelled
- * and waited for; its cancellation becomes a {@link TimeoutException}.
+ * and waited for; its cancellation becomes a {@link TimeoutException}. (This is where
+ * {@code wait_for} and {@code asyncio.timeout} differ: see {@link Timeout}.)
  * {@link Double#POSITIVE_INFINITY} means no timeout (asyncio's {@code None}).
+ *
+ * <p>The {@link TimeoutException}'s message names the timeout and the awaitable, which
+ * asyncio's {@code TimeoutError()} does not.
  *
  * <p>Difference from asyncio: Java exceptions have no implicit {@code __context__}, so when
  * the awaitable turns the cancellation into another exception, no {@code TimeoutError} is
@@ -30,14 +33,10 @@ import java.util.function.Consumer;
  * } catch (TimeoutException e) { ... }
  * }</pre>
  */
-final class WaitFor<T> extends StateMachine<T> {
-    private static final int CREATED = 0, ENTERED = 1, EXPIRING = 2, EXPIRED = 3, EXITED = 4;
-
+final class WaitFor<T> extends TimeoutScope<T> {
+    /** What is awaited: kept until the end for the timeout's message. */
     private Awaitable<T> awaitable;
     private final double timeoutSeconds;
-    private int timeoutState = CREATED;
-    private Handle timeoutHandler;
-    private int cancellingOnEntry;
     /** The timeout <= 0 path: the awaitable as a promise, and _cancel_and_wait's waiter. */
     private Promise<T> inner;
     private Consumer<Promise<T>> releaseWaiter;
@@ -54,16 +53,14 @@ final class WaitFor<T> extends StateMachine<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected Object $resume(Object value, Throwable failure) throws Throwable {
         switch ($state) {
             case 0: {
-                Awaitable<T> target = awaitable;
-                awaitable = null;
                 EventLoop loop = task().loop();
                 if (timeoutSeconds <= 0) {
-                    inner = loop.ensurePromise(target);
+                    inner = loop.ensurePromise(awaitable);
                     if (inner.isDone()) {
+                        awaitable = null;
                         return inner.result();
                     }
                     // await _cancel_and_wait(fut)
@@ -79,6 +76,7 @@ final class WaitFor<T> extends StateMachine<T> {
                         value = $await(waiter, 2);
                     } catch (Throwable t) {
                         inner.removeDoneCallback(releaseWaiter);
+                        awaitable = null;
                         throw t;
                     }
                     if (value == SUSPENDED) {
@@ -87,19 +85,20 @@ final class WaitFor<T> extends StateMachine<T> {
                     return afterCancelAndWait(null);
                 }
                 // async with timeout(timeoutSeconds):
-                enter(loop);
+                enter(loop, timeoutSeconds == Double.POSITIVE_INFINITY
+                        ? Double.POSITIVE_INFINITY : loop.time() + timeoutSeconds);
                 try {
-                    value = $await(target, 1);
+                    value = $await(awaitable, 1);
                 } catch (Throwable t) {
-                    return exit(null, t);
+                    return finish(null, t);
                 }
                 if (value == SUSPENDED) {
                     return SUSPENDED;
                 }
-                return exit(value, null);
+                return finish(value, null);
             }
             case 1:
-                return exit(value, failure);
+                return finish(value, failure);
             case 2:
                 return afterCancelAndWait(failure);
             default:
@@ -107,73 +106,44 @@ final class WaitFor<T> extends StateMachine<T> {
         }
     }
 
+    private Object finish(Object value, Throwable failure) throws Throwable {
+        try {
+            return exit(value, failure);
+        } finally {
+            awaitable = null;
+        }
+    }
+
     /** The end of the timeout <= 0 path: the cancelled promise's outcome, cancellation as timeout. */
     private Object afterCancelAndWait(Throwable failure) throws Throwable {
         inner.removeDoneCallback(releaseWaiter);
         releaseWaiter = null;
-        if (failure != null) {
-            throw failure;
-        }
         try {
-            return inner.result();
-        } catch (CancelledException e) {
-            throw timeoutFrom(e);
-        }
-    }
-
-    /** {@code Timeout.__aenter__} and {@code reschedule(loop.time() + timeout)}. */
-    private void enter(EventLoop loop) {
-        Task<?> task = task();
-        timeoutState = ENTERED;
-        cancellingOnEntry = task.cancelling();
-        if (timeoutSeconds == Double.POSITIVE_INFINITY) {
-            return;
-        }
-        double when = loop.time() + timeoutSeconds;
-        if (when <= loop.time()) {
-            timeoutHandler = loop.callSoon(this::onTimeout);
-        } else {
-            timeoutHandler = loop.callAt(when, this::onTimeout);
-        }
-    }
-
-    /** {@code Timeout._on_timeout}. */
-    private void onTimeout() {
-        task().cancel();
-        timeoutState = EXPIRING;
-        timeoutHandler = null;
-    }
-
-    /** {@code Timeout.__aexit__}, then the body's outcome. */
-    private Object exit(Object value, Throwable failure) throws Throwable {
-        if (timeoutHandler != null) {
-            timeoutHandler.cancel();
-            timeoutHandler = null;
-        }
-        if (timeoutState == EXPIRING) {
-            timeoutState = EXPIRED;
-            if (task().uncancel() <= cancellingOnEntry && failure instanceof CancelledException) {
-                // no new cancel requests: the cancellation is ours
-                throw timeoutFrom(failure);
+            if (failure != null) {
+                throw failure;
             }
-        } else if (timeoutState == ENTERED) {
-            timeoutState = EXITED;
+            try {
+                return inner.result();
+            } catch (CancelledException e) {
+                throw timeoutFrom(e);
+            }
+        } finally {
+            awaitable = null;
         }
-        if (failure != null) {
-            throw failure;
-        }
-        return value;
     }
 
-    private static TimeoutException timeoutFrom(Throwable cancellation) {
-        TimeoutException timeout = new TimeoutException();
-        timeout.initCause(cancellation);
-        return timeout;
+    @Override
+    String expiredMessage() {
+        if (timeoutSeconds <= 0) {
+            return "waitFor(timeout=" + seconds(timeoutSeconds) + "): " + awaitable
+                    + " was not done, so it was cancelled (a timeout of zero or less does not wait)";
+        }
+        return "waitFor(timeout=" + seconds(timeoutSeconds) + "): " + awaitable
+                + " did not complete within " + seconds(timeoutSeconds) + " s";
     }
 
     @Override
     public String toString() {
-        String state = new String[] {"created", "active", "expiring", "expired", "finished"}[timeoutState];
-        return "waitFor[" + state + ", timeout=" + timeoutSeconds + "]";
+        return "waitFor[" + timeoutStateName() + ", timeout=" + timeoutSeconds + "]";
     }
 }

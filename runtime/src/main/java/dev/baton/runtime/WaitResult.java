@@ -24,12 +24,20 @@ public final class WaitResult {
         this.pending = Collections.unmodifiableSet(pending);
     }
 
-    /** The promises and tasks that were done when the wait returned, in argument order. */
+    /**
+     * The promises and tasks that were done when the wait returned, in argument order.
+     *
+     * @return the done tasks, in insertion order
+     */
     public Set<Promise<?>> done() {
         return done;
     }
 
-    /** The promises and tasks that were still pending, in argument order. */
+    /**
+     * The promises and tasks that were still pending, in argument order.
+     *
+     * @return the tasks not done yet, in insertion order
+     */
     public Set<Promise<?>> pending() {
         return pending;
     }

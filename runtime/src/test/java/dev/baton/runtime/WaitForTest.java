@@ -9,7 +9,9 @@ import static dev.baton.runtime.Twins.describe;
 import static dev.baton.runtime.Twins.message;
 import static dev.baton.runtime.Twins.py;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -329,6 +331,27 @@ class WaitForTest {
             return sleep(0.1);
         }));
         assertEquals(false, ran[0]);
+    }
+
+    @Test
+    void theTimeoutExceptionNamesTheTimeoutAndTheAwaitable() {
+        Coroutine<Object> slow = script(r -> sleep(1));
+        TimeoutException late = assertThrows(TimeoutException.class,
+                () -> EventLoop.runVirtual(waitFor(slow, 0.25)));
+        assertEquals("waitFor(timeout=0.25): " + slow + " did not complete within 0.25 s", late.getMessage());
+        assertTrue(late.getMessage().startsWith("waitFor(timeout=0.25): dev.baton.runtime.Machines$Script@"));
+        assertInstanceOf(CancelledException.class, late.getCause());
+
+        Coroutine<Object> never = script(r -> sleep(1));
+        TimeoutException zero = assertThrows(TimeoutException.class,
+                () -> EventLoop.runVirtual(waitFor(never, 0)));
+        assertEquals("waitFor(timeout=0): " + never + " was not done, so it was cancelled"
+                + " (a timeout of zero or less does not wait)", zero.getMessage());
+        assertInstanceOf(CancelledException.class, zero.getCause());
+
+        TimeoutException seconds = assertThrows(TimeoutException.class,
+                () -> EventLoop.runVirtual(waitFor(sleep(5), 2)));
+        assertEquals("waitFor(timeout=2): sleep(5.0) did not complete within 2 s", seconds.getMessage());
     }
 
     @Test

@@ -63,6 +63,13 @@ final class Renderer {
     private final Map<Tree, Map<VariableElement, String>> captureNames = new java.util.IdentityHashMap<>();
     /** Whether the dispatch loop is split into methods (then every completion record is in fields). */
     private boolean split;
+    /**
+     * The hoisted locals the line being written both assigns and captures (in a lambda, local or
+     * anonymous class), with the name of the plain local that shadows each in the line: the
+     * assignment also stores the value in it, {@code $m.v = v$captured = 5}, and captures read
+     * it, so a capture sees the value assigned to its left, not the field's value before the line.
+     */
+    private final Map<VariableElement, String> shadowInLine = new LinkedHashMap<>();
 
     /**
      * The estimated bytecode size (see {@link BytecodeEstimate}) up to which a body stays one
@@ -284,6 +291,7 @@ final class Renderer {
             for (Code code : c.lines) {
                 List<String> prefix = new ArrayList<>();
                 boundInLine.clear();
+                shadows(code, prefix);
                 String line = renderCode(code, prefix);
                 for (String p : prefix) {
                     indent(out, p, 1);
@@ -527,6 +535,79 @@ final class Renderer {
         out.append(indent).append(handled).append("\n");
     }
 
+    /**
+     * Finds the hoisted locals {@code code} assigns (outside lambdas and classes) and captures,
+     * and declares a shadow local for each in {@code prefix}. Such a local is effectively final in
+     * the template and definitely unassigned before the line, so its shadow, assigned where it is
+     * assigned, is too, and is definitely assigned where the template captures it.
+     */
+    private void shadows(Code code, List<String> prefix) {
+        shadowInLine.clear();
+        Set<VariableElement> assigned = new HashSet<>();
+        Set<VariableElement> captured = new HashSet<>();
+        scanLine(code, assigned, captured);
+        assigned.retainAll(captured);
+        List<VariableElement> sorted = new ArrayList<>(assigned);
+        sorted.sort(Comparator.comparingInt(this::declarationPosition));
+        for (VariableElement v : sorted) {
+            String name = names.fresh(fieldNames.get(v) + "$captured");
+            shadowInLine.put(v, name);
+            prefix.add(fieldTypes.get(v) + " " + name + ";");
+        }
+    }
+
+    private void scanLine(Object part, Set<VariableElement> assigned, Set<VariableElement> captured) {
+        if (part instanceof Code c) {
+            for (Object p : c.parts) {
+                scanLine(p, assigned, captured);
+            }
+        } else if (part instanceof Ir.Decl d) {
+            if (d.init() != null) {
+                scanLine(d.init(), assigned, captured);
+            } else if (d.tree().getInitializer() != null) {
+                scanLine(new Ir.UserTree(d.tree().getInitializer(), Map.of()), assigned, captured);
+            }
+        } else if (part instanceof Ir.UserTree u) {
+            new TreeScanner<Void, Integer>() {
+                @Override
+                public Void scan(Tree t, Integer depth) {
+                    if (t != null && u.replacements().containsKey(t)) {
+                        scanLine(u.replacements().get(t), assigned, captured);
+                        return null;
+                    }
+                    return super.scan(t, depth);
+                }
+
+                @Override
+                public Void visitAssignment(com.sun.source.tree.AssignmentTree a, Integer depth) {
+                    if (depth == 0 && info.element(Spiller.strip(a.getVariable())) instanceof VariableElement v
+                            && Spiller.strip(a.getVariable()) instanceof IdentifierTree && fieldNames.containsKey(v)) {
+                        assigned.add(v);
+                    }
+                    return super.visitAssignment(a, depth);
+                }
+
+                @Override
+                public Void visitIdentifier(IdentifierTree id, Integer depth) {
+                    if (depth > 0 && info.element(id) instanceof VariableElement v && fieldNames.containsKey(v)) {
+                        captured.add(v);
+                    }
+                    return null;
+                }
+
+                @Override
+                public Void visitLambdaExpression(LambdaExpressionTree l, Integer depth) {
+                    return super.visitLambdaExpression(l, depth + 1);
+                }
+
+                @Override
+                public Void visitClass(ClassTree c, Integer depth) {
+                    return super.visitClass(c, depth + 1);
+                }
+            }.scan(u.tree(), 0);
+        }
+    }
+
     private String renderCode(Code code, List<String> prefix) {
         StringBuilder out = new StringBuilder();
         for (Ir.Part p : code.parts) {
@@ -662,6 +743,8 @@ final class Renderer {
                 if (field != null) {
                     if (depth > 0 && boundHere.contains(e)) {
                         replacement = id.getName().toString();
+                    } else if (depth > 0 && shadowInLine.containsKey(e)) {
+                        replacement = shadowInLine.get(e);
                     } else if (depth > 0) {
                         VariableElement v = (VariableElement) e;
                         replacement = captures.computeIfAbsent(v, k -> captureNames
@@ -678,6 +761,20 @@ final class Renderer {
                     texts.add(replacement);
                 }
                 return null;
+            }
+
+            /** {@code v = x} where the line shadows v: {@code $m.v = v$captured = x}. */
+            @Override
+            public Void visitAssignment(com.sun.source.tree.AssignmentTree a, Integer depth) {
+                String shadow = depth == 0 && Spiller.strip(a.getVariable()) instanceof IdentifierTree id
+                        ? shadowInLine.get(info.element(id)) : null;
+                if (shadow == null || replacements.containsKey(a.getVariable())) {
+                    return super.visitAssignment(a, depth);
+                }
+                VariableElement v = (VariableElement) info.element(Spiller.strip(a.getVariable()));
+                spans.add(new int[] {info.start(a.getVariable()), info.end(a.getVariable())});
+                texts.add(names.machine + "." + fieldNames.get(v) + " = " + shadow);
+                return scan(a.getExpression(), depth);
             }
 
             @Override

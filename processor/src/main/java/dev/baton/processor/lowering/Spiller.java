@@ -179,10 +179,6 @@ final class Spiller {
                 if (info.isAwait(mi)) {
                     return awaitResult(mi, null, false, false);
                 }
-                if (info.isDone(mi)) {
-                    throw refuse(Tag.BatonAwaitPosition, mi, "done(...) completes the coroutine and may only stand"
-                            + " in 'return done(...);'");
-                }
                 List<ExpressionTree> children = new ArrayList<>();
                 if (mi.getMethodSelect() instanceof MemberSelectTree ms && isValue(ms.getExpression())) {
                     children.add(ms.getExpression());
@@ -196,6 +192,7 @@ final class Spiller {
                     throw refuse(Tag.BatonAwaitInLambda, nc.getClassBody(), "await cannot stand inside an anonymous"
                             + " class: it would suspend a different method than the coroutine");
                 }
+                initializeFirst(nc);
                 List<ExpressionTree> children = new ArrayList<>();
                 if (nc.getEnclosingExpression() != null) {
                     children.add(nc.getEnclosingExpression());
@@ -346,12 +343,197 @@ final class Spiller {
         return Code.of(new Ir.UserTree(e, replacements));
     }
 
-    /** {@code code} (the value of {@code child}) as it may be read after later operands ran. */
+    /**
+     * {@code code} (the value of {@code child}) as it may be read after later operands ran:
+     * converted as Java converts it when it evaluates it (a conversion may throw or print, so
+     * it cannot wait for the await to its right), and a bound method reference's receiver
+     * checked for null (JLS 15.13.3).
+     */
     private Code spilled(ExpressionTree child, Code code) {
+        TypeMirror converted = conversion(child);
+        if (converted != null) {
+            TypeMirror type = info.type(child);
+            boolean string = !converted.getKind().isPrimitive();
+            return assignTemp(child, converted, !string ? code
+                    : Code.of("java.lang.String.valueOf(", type.getKind() == TypeKind.ARRAY ? "(java.lang.Object) " : "",
+                            code, ")"));
+        }
+        if (strip(child) instanceof MemberReferenceTree ref && !info.containsAwait(child) && isStable(child)
+                && isValue(ref.getQualifierExpression()) && !isThis(ref.getQualifierExpression())
+                && !(ref.getQualifierExpression() instanceof IdentifierTree id && id.getName().contentEquals("super"))
+                && info.constant(ref.getQualifierExpression()) == null) {
+            ExpressionTree q = ref.getQualifierExpression();
+            Code receiver = assignTemp(q, info.type(q), Code.of("java.util.Objects.requireNonNull(", value(q), ")"));
+            return Code.of(new Ir.UserTree(child, Map.of(q, receiver)));
+        }
         if (stableCodes.contains(code) || (!info.containsAwait(child) && isStable(child))) {
             return code;
         }
         return assignTemp(child, info.type(child), code);
+    }
+
+    /**
+     * The type Java converts the operand {@code child} to as it evaluates it, when the conversion
+     * may be told from a later one: the primitive of an unboxing (it throws on null), String for
+     * the string conversion of an object (its {@code toString()} may do anything). Null when the
+     * operand is used as it is, or its conversion has no effect (a primitive, a String, a box
+     * converted to a string).
+     */
+    private TypeMirror conversion(ExpressionTree child) {
+        TypeMirror type = info.type(child);
+        if (type == null || type.getKind().isPrimitive() || type.getKind() == TypeKind.NULL
+                || type.getKind() == TypeKind.VOID || type.getKind() == TypeKind.ERROR) {
+            return null;
+        }
+        TypeMirror unboxed = types.unboxed(type);
+        Tree parent = info.path(child).getParentPath().getLeaf();
+        if (parent instanceof BinaryTree b) {
+            switch (b.getKind()) {
+                case CONDITIONAL_AND, CONDITIONAL_OR:
+                    return unboxed;
+                case PLUS:
+                    if (isString(info.type(b))) {
+                        return unboxed != null || isString(type) ? null : types.stringType();
+                    }
+                    return unboxed;
+                case EQUAL_TO, NOT_EQUAL_TO: {
+                    ExpressionTree other = b.getLeftOperand() == child ? b.getRightOperand() : b.getLeftOperand();
+                    TypeMirror o = info.type(other);
+                    return o != null && o.getKind().isPrimitive() ? unboxed : null;
+                }
+                default:
+                    return unboxed;
+            }
+        }
+        if (unboxed == null) {
+            return null;
+        }
+        if (parent instanceof MethodInvocationTree || parent instanceof NewClassTree) {
+            List<? extends ExpressionTree> args = parent instanceof MethodInvocationTree mi ? mi.getArguments()
+                    : ((NewClassTree) parent).getArguments();
+            int index = indexOf(args, child);
+            return index >= 0 && info.element(parent) instanceof javax.lang.model.element.ExecutableElement m
+                    && parameterIsPrimitive(m, index) ? unboxed : null;
+        }
+        if (parent instanceof ArrayAccessTree a) {
+            return a.getIndex() == child ? unboxed : null;
+        }
+        if (parent instanceof NewArrayTree na) {
+            if (indexOf(na.getDimensions(), child) >= 0) {
+                return unboxed;
+            }
+            TypeMirror array = info.type(na);
+            return array instanceof ArrayType at && at.getComponentType().getKind().isPrimitive() ? unboxed : null;
+        }
+        return null;
+    }
+
+    private static int indexOf(List<? extends ExpressionTree> list, ExpressionTree e) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == e) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether argument {@code index} of a call of {@code m} is passed to a primitive parameter. */
+    private static boolean parameterIsPrimitive(javax.lang.model.element.ExecutableElement m, int index) {
+        List<? extends VariableElement> params = m.getParameters();
+        if (params.isEmpty()) {
+            return false;
+        }
+        TypeMirror p = params.get(Math.min(index, params.size() - 1)).asType();
+        if (m.isVarArgs() && index >= params.size() - 1 && p instanceof ArrayType at) {
+            p = at.getComponentType(); // a variable-arity call's element; an array passed as is is no box
+        }
+        return p.getKind().isPrimitive();
+    }
+
+    private static boolean isString(TypeMirror t) {
+        return t != null && t.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName().contentEquals("java.lang.String");
+    }
+
+    /**
+     * {@code new C(...)} with an await among its operands: Java initializes C before it evaluates
+     * them (JLS 12.4.1, 15.9.4), so C is initialized first, here, where its initialization may
+     * show (a static initializer or a static field set by code, in a class of this compilation; any
+     * class only known from its class file). The JDK's classes, the template and its superclasses
+     * (initialized already) and qualified inner creations are left as they are.
+     */
+    private void initializeFirst(NewClassTree nc) {
+        Element ctor = info.element(nc);
+        if (nc.getEnclosingExpression() != null || ctor == null || !(ctor.getEnclosingElement() instanceof TypeElement c)) {
+            return;
+        }
+        if (c.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS) {
+            c = c.getSuperclass() instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
+        }
+        if (c == null || !initializationMayShow(c)) {
+            return;
+        }
+        Tree name = nc.getIdentifier();
+        if (name instanceof com.sun.source.tree.ParameterizedTypeTree p) {
+            name = p.getType();
+        }
+        if (name instanceof com.sun.source.tree.AnnotatedTypeTree a) {
+            name = a.getUnderlyingType();
+        }
+        emitter.add(Code.of("java.lang.invoke.MethodHandles.lookup().ensureInitialized(", new Ir.UserTree(name, Map.of()),
+                ".class);"));
+    }
+
+    private boolean initializationMayShow(TypeElement c) {
+        Set<Element> initialized = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element t = method.getEnclosingElement(); t instanceof TypeElement te;
+                t = te.getSuperclass() instanceof DeclaredType d ? d.asElement() : null) {
+            initialized.add(t);
+        }
+        for (TypeElement k = c; k != null; k = k.getSuperclass() instanceof DeclaredType d ? (TypeElement) d.asElement() : null) {
+            String name = k.getQualifiedName().toString();
+            if (initialized.contains(k) || name.startsWith("java.") || name.startsWith("javax.")) {
+                return false;
+            }
+            if (!k.getModifiers().contains(Modifier.PUBLIC) && !samePackage(k)) {
+                return false; // not a class the machine's lookup may initialize (nor name)
+            }
+            Tree tree = info.trees.getTree(k);
+            if (!(tree instanceof com.sun.source.tree.ClassTree ct) || k.getKind() == ElementKind.ENUM) {
+                return true;
+            }
+            for (Tree member : ct.getMembers()) {
+                if (member instanceof com.sun.source.tree.BlockTree b && b.isStatic()) {
+                    return true;
+                }
+                if (member instanceof com.sun.source.tree.VariableTree v && v.getInitializer() != null
+                        && v.getModifiers().getFlags().contains(Modifier.STATIC) && staticFieldIsComputed(k, v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean staticFieldIsComputed(TypeElement k, com.sun.source.tree.VariableTree v) {
+        for (Element e : k.getEnclosedElements()) {
+            if (e instanceof VariableElement f && f.getSimpleName().contentEquals(v.getName())) {
+                return f.getConstantValue() == null;
+            }
+        }
+        return true;
+    }
+
+    private boolean samePackage(TypeElement k) {
+        Element a = k;
+        while (!(a instanceof PackageElement)) {
+            a = a.getEnclosingElement();
+        }
+        Element b = method;
+        while (!(b instanceof PackageElement)) {
+            b = b.getEnclosingElement();
+        }
+        return ((PackageElement) a).getQualifiedName().contentEquals(((PackageElement) b).getQualifiedName());
     }
 
     /** Assigns {@code code} to a new temporary of {@code type}; returns the code reading it. */
@@ -611,7 +793,9 @@ final class Spiller {
         }
         Code target = Code.of(new Ir.UserTree(variable, parts));
         TypeMirror type = info.type(variable);
-        Code saved = assignTemp(variable, type, target);
+        // a box is unboxed as it is read (JLS 15.26.2), before x runs: a null throws there
+        TypeMirror unboxed = type.getKind().isPrimitive() ? null : types.unboxed(type);
+        Code saved = assignTemp(variable, unboxed != null ? unboxed : type, target);
         Code x = value(e.getExpression());
         String cast = compoundCast(e.getKind(), type, info.type(e.getExpression()));
         Code operand = primaryCodes.contains(x) ? x : Code.of("(", x, ")");

@@ -55,7 +55,9 @@ final class TryLowering {
             }
             catches.add(new CatchClause(typeParts, () -> {
                 String castTo = lowerer.types.writable(lowerer.types.catchType(info.type(param)));
-                lowerer.declare(param, Code.of("(", castTo, ") ", emitter.m(), ".", emitter.caught()));
+                // the caught field is a Throwable: casting it to Throwable is -Xlint:cast's redundant cast
+                lowerer.declare(param, castTo.equals("java.lang.Throwable") ? Code.of(emitter.m(), ".", emitter.caught())
+                        : Code.of("(", castTo, ") ", emitter.m(), ".", emitter.caught()));
                 emitter.add(Code.of(emitter.m(), ".", emitter.caught(), " = null;"));
                 lowerer.explode(c.getBlock());
             }));

@@ -167,6 +167,11 @@ public final class TypeWriter {
         return elements.getTypeElement("java.lang.Object").asType();
     }
 
+    /** {@code java.lang.String}. */
+    TypeMirror stringType() {
+        return elements.getTypeElement("java.lang.String").asType();
+    }
+
     private String boxed(TypeMirror primitive) {
         return types.boxedClass((javax.lang.model.type.PrimitiveType) primitive).getQualifiedName().toString();
     }
