@@ -3,6 +3,7 @@ package dev.baton.benchmarks;
 import dev.baton.benchmarks.Report.FastPath;
 import dev.baton.benchmarks.Report.Row;
 import dev.baton.benchmarks.baton.FastPathRunner;
+import dev.baton.benchmarks.echo.EchoBench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +89,9 @@ public final class RunAll {
         for (int i = 1; i < sections.length; i++) {
             String heading = sections[i].substring(0, sections[i].indexOf('\n') + 1);
             if (!fresh.contains(heading)) {
-                kept.append('\n').append(sections[i].strip()).append('\n');
+                // the echo section's markers belong to the echo section, written above
+                kept.append('\n').append(sections[i].replaceAll("(?m)^<!-- echo benchmark.*\n?", "").strip())
+                        .append('\n');
             }
         }
         return kept.toString();
@@ -186,7 +189,13 @@ public final class RunAll {
         report.method(method());
         report.note(String.format(Locale.ROOT, "This run took %.1f minutes%s.",
                 (System.nanoTime() - start) / 60e9, quick ? " with --quick (not a measurement)" : ""));
-        String markdown = report.markdown() + keptSections(out, report.markdown());
+        String markdown = report.markdown();
+        // the echo benchmark's section has its own command (benchmarks/run-echo): kept as it was
+        String echo = Files.exists(out) ? EchoBench.section(Files.readString(out, StandardCharsets.UTF_8)) : "";
+        if (!echo.isEmpty()) {
+            markdown = markdown + (markdown.endsWith("\n") ? "\n" : "\n\n") + echo;
+        }
+        markdown = markdown + keptSections(out, markdown);
         Files.writeString(out, markdown, StandardCharsets.UTF_8);
         System.out.println(markdown);
         System.out.println("wrote " + out.toAbsolutePath());

@@ -53,6 +53,8 @@ public final class EventLoop implements AutoCloseable {
     private static final int MIN_SCHEDULED_TIMER_HANDLES = 100;
 
     private final boolean virtualClock;
+    /** Non-null for a loop run by a {@link HostedLoop}: how other threads wake its host. */
+    private final Runnable driverWakeup;
     private final long originNanos = System.nanoTime();
     private double virtualNow;
 
@@ -115,6 +117,15 @@ public final class EventLoop implements AutoCloseable {
         this.perturbation = perturbation;
         this.scheduled = new PriorityQueue<>(perturbation == null
                 ? TimerHandle::compare : TimerHandle.perturbedOrder(perturbation));
+        this.driverWakeup = null;
+    }
+
+    /** A real-clock loop for a {@link HostedLoop}, whose {@code wakeup} other threads call. */
+    EventLoop(Runnable driverWakeup) {
+        this.virtualClock = false;
+        this.perturbation = null;
+        this.scheduled = new PriorityQueue<>(TimerHandle::compare);
+        this.driverWakeup = driverWakeup;
     }
 
     /**
@@ -356,6 +367,10 @@ public final class EventLoop implements AutoCloseable {
         Handle handle = new Handle(this, requireCallback(callback));
         inbox.add(handle);
         inboxPending = true;
+        if (driverWakeup != null) {
+            driverWakeup.run(); // a driven loop waits in its driver, never in waitForInbox
+            return handle;
+        }
         Thread thread = owner;
         if (sleeping && thread != null) {
             LockSupport.unpark(thread);
@@ -595,6 +610,49 @@ public final class EventLoop implements AutoCloseable {
                 callExceptionHandler(new ExceptionContext("Exception in callback " + callback, t, callback));
             }
         }
+    }
+
+    // ---- hosted by another framework's thread (HostedLoop) ----
+
+    /** Makes the calling thread run this loop until {@link #detachDriver()}. */
+    void attachDriver() {
+        checkNotClosed();
+        checkNotRunning();
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+        owner = Thread.currentThread();
+        runningOn = owner;
+        RUNNING.set(this);
+    }
+
+    /** One iteration that never waits: {@link #runOnce()} waits only while the loop is not stopping. */
+    void runDrivenIteration() {
+        stopping = true;
+        try {
+            runOnce();
+        } finally {
+            stopping = false; // stop() means nothing to a driven loop: its driver decides
+        }
+    }
+
+    /** 0 if callbacks are ready, else nanoseconds to the next timer, or -1 if there is none. */
+    long nanosUntilWork() {
+        if (!ready.isEmpty() || inboxPending) {
+            return 0;
+        }
+        TimerHandle next = scheduled.peek();
+        if (next == null) {
+            return -1;
+        }
+        return Math.max(0, (long) Math.ceil((next.when - time()) * 1e9));
+    }
+
+    void detachDriver() {
+        checkThread();
+        RUNNING.remove();
+        owner = null;
+        runningOn = null;
     }
 
     /**
