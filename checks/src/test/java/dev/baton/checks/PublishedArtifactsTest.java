@@ -59,6 +59,24 @@ class PublishedArtifactsTest {
     }
 
     @Test
+    void everyPublishedJarNamesItsModule() throws Exception {
+        Element parent = pom("pom.xml").getDocumentElement();
+        for (String module : texts(child(parent, "modules"), "module")) {
+            Element pom = pom(module + "/pom.xml").getDocumentElement();
+            Element properties = child(pom, "properties");
+            boolean published = properties == null || !"true".equals(text(properties, "maven.install.skip"));
+            if (!published || "pom".equals(text(pom, "packaging"))) {
+                continue;
+            }
+            boolean descriptor = Files.exists(Repository.file(module + "/src/main/java/module-info.java"));
+            boolean automatic = Files.readString(Repository.file(module + "/pom.xml"))
+                    .matches("(?s).*<Automatic-Module-Name>dev\\.baton\\.[a-z.]+</Automatic-Module-Name>.*");
+            assertTrue(descriptor || automatic, module + ": a module-info.java, or an Automatic-Module-Name"
+                    + " dev.baton.* in its jar's manifest (a modular build warns on file-name modules)");
+        }
+    }
+
+    @Test
     void theBomRepeatsTheParentsMetadata() throws Exception {
         Element parent = pom("pom.xml").getDocumentElement();
         Element bom = pom("bom/pom.xml").getDocumentElement();
