@@ -158,7 +158,7 @@ class DiagnosticsDocTest {
 
     /** The processor's {@code Tag} enum, by name: its jar's {@code @AutoService} is not on this class path. */
     private static Class<?> tagEnum() throws ClassNotFoundException {
-        return Class.forName("dev.baton.processor.validation.Tag");
+        return Class.forName("dev.baton.processor.diagnostics.Tag");
     }
 
     private static Path location(Class<?> type) {

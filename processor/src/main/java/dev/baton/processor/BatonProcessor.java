@@ -5,7 +5,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.baton.processor.emission.ClassEmitter;
-import dev.baton.processor.lowering.BodyInfo;
+import dev.baton.processor.model.BodyInfo;
 import dev.baton.processor.lowering.LoweredMethod;
 import dev.baton.processor.lowering.MethodLowering;
 import dev.baton.processor.model.Annotations;
@@ -14,8 +14,9 @@ import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
 import dev.baton.processor.model.TemplateReader;
 import dev.baton.processor.validation.BodyValidator;
-import dev.baton.processor.validation.Report;
-import dev.baton.processor.validation.Tag;
+import dev.baton.processor.validation.GeneratedSubclasses;
+import dev.baton.processor.diagnostics.Report;
+import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.validation.TemplateValidator;
 import dev.baton.processor.validation.UnitScanner;
 import java.io.IOException;
@@ -52,9 +53,9 @@ import javax.tools.JavaFileObject;
  * {@code Baton_X extends X} whose overrides are state machines.
  *
  * <p>A thin loop: {@link TemplateReader} reads each class into a model,
- * {@link TemplateValidator} and {@link BodyValidator} check it, {@link MethodLowering}
- * lowers each body, {@link ClassEmitter} writes the class; {@link UnitScanner} then looks
- * through the round's compilation units for awaits outside coroutines, coroutine methods of
+ * {@link TemplateValidator} and {@link BodyValidator} check all of it, then
+ * {@link MethodLowering} lowers each valid body, {@link ClassEmitter} writes the class;
+ * {@link UnitScanner} then looks through the round's compilation units for awaits outside coroutines, coroutine methods of
  * local classes and direct instantiations of templates. Errors are collected per class and
  * reported together (every method is validated, and lowered if it is valid itself, whatever
  * the others did); a class that failed still gets a minimal {@code Baton_X}, so users see the
@@ -205,10 +206,23 @@ public final class BatonProcessor extends AbstractProcessor {
         try {
             template = new TemplateReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees)
                     .read(type, coroutineMethods);
-            boolean unresolvedSignatures = ErrorTypes.inSignatures(template);
-            if (!lastRound && (unresolvedSignatures || unresolvedBodies(template))) {
-                deferred.add(type.getQualifiedName().toString());
+            if (GeneratedSubclasses.check(processingEnv.getElementUtils(), template, report)) {
+                report.printTo(processingEnv.getMessager(), trees); // before javac attributes the file
+                write(template, emitter().emit(template, null, false));
                 return;
+            }
+            new TemplateValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+                    .validateConsumers(template, report);
+            boolean unresolvedSignatures = ErrorTypes.inSignatures(template);
+            boolean unresolvedBodies = !unresolvedSignatures && unresolvedBodies(template);
+            if (!lastRound && (unresolvedSignatures || unresolvedBodies)) {
+                if (unresolvedSignatures || typeNamesInBodies(template)) {
+                    deferred.add(type.getQualifiedName().toString());
+                    return;
+                }
+                // only errors no round can mend (a misspelt variable, a wrong type): javac reports them; Baton
+                // validates and writes Baton_X now, while a round remains, else every use of Baton_X fails with
+                // "cannot find symbol"; it lowers nothing, which would copy javac's errors into Baton_X
             }
             if (unresolvedSignatures) {
                 write(template, emitter().emit(template, null, false));
@@ -225,7 +239,7 @@ public final class BatonProcessor extends AbstractProcessor {
                                 + " but javac has only its class file; compile " + type.getSimpleName()
                                 + " from source together with Baton's processor");
             }
-            Map<TemplateMethod, LoweredMethod> lowered = new LinkedHashMap<>();
+            List<TemplateMethod> valid = new ArrayList<>();
             if (isClass) {
                 for (TemplateMethod m : bySourcePosition(template)) {
                     int before = report.errorCount();
@@ -236,13 +250,19 @@ public final class BatonProcessor extends AbstractProcessor {
                     BodyInfo info = new BodyInfo(trees, m.path());
                     new BodyValidator(processingEnv.getElementUtils()).validate(template, m, info, report);
                     if (report.errorCount() == before) {
-                        hook.accept(type);
-                        lowered.put(m, new MethodLowering(trees, processingEnv.getElementUtils(),
-                                processingEnv.getTypeUtils()).lower(template, m, report));
+                        valid.add(m);
                     }
                 }
             }
-            String source = emitter().emit(template, report.hasErrors() ? null : lowered, extendable);
+            // validation is over for the whole class: lowering checks no rule of validation again
+            Map<TemplateMethod, LoweredMethod> lowered = new LinkedHashMap<>();
+            for (TemplateMethod m : unresolvedBodies ? List.<TemplateMethod>of() : valid) {
+                hook.accept(type);
+                lowered.put(m, new MethodLowering(trees, processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+                        .lower(template, m, report));
+            }
+            String source = emitter().emit(template, report.hasErrors() || unresolvedBodies ? null : lowered,
+                    extendable);
             report.printTo(processingEnv.getMessager(), trees);
             write(template, source);
         } catch (Throwable unexpected) {
@@ -274,6 +294,15 @@ public final class BatonProcessor extends AbstractProcessor {
         }
         for (TemplateMethod m : template.methods()) {
             if (m.path() != null && ErrorTypes.inBody(trees, m.path())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean typeNamesInBodies(TemplateClass template) {
+        for (TemplateMethod m : template.methods()) {
+            if (m.path() != null && ErrorTypes.typeNameInBody(trees, m.path())) {
                 return true;
             }
         }

@@ -24,9 +24,10 @@ import javax.lang.model.element.Element;
  * "cannot find symbol: class &lt;captured wildcard&gt;". This class records those variables
  * before the round and puts their type back to "implicit" after it.
  *
- * <p>The variable's type field is not public API; it is reset through
- * {@code sun.misc.Unsafe} (module jdk.unsupported), as javac's module does not open its tree
- * package. Where that is unavailable, nothing is reset and the limitation stays.
+ * <p>The variable's type field, {@code JCVariableDecl.vartype}, is public in javac's tree
+ * package, which module {@code jdk.compiler} exports to no one but its own tools; see
+ * {@link JavacExports} for how Baton's module comes to read it (no {@code sun.misc.Unsafe},
+ * no flag users must set). Where that fails, nothing is reset and the limitation stays.
  */
 final class ImplicitTypes {
     private static final Writer WRITER = Writer.find();
@@ -71,37 +72,34 @@ final class ImplicitTypes {
         }
     }
 
-    /** Writes null into javac's {@code JCVariableDecl.vartype}. */
+    /** Writes null into javac's {@code JCVariableDecl.vartype}, a public field once the package is exported. */
     private static final class Writer {
-        private final sun.misc.Unsafe unsafe;
-        private final Class<?> declaration;
-        private final long offset;
+        private final Field vartype;
 
-        private Writer(sun.misc.Unsafe unsafe, Class<?> declaration, long offset) {
-            this.unsafe = unsafe;
-            this.declaration = declaration;
-            this.offset = offset;
+        private Writer(Field vartype) {
+            this.vartype = vartype;
         }
 
-        @SuppressWarnings({"deprecation", "removal"})
         static Writer find() {
             try {
-                Class<?> declaration = Class.forName("com.sun.tools.javac.tree.JCTree$JCVariableDecl",
-                        false, ImplicitTypes.class.getClassLoader());
-                Field vartype = declaration.getDeclaredField("vartype");
-                Field theUnsafe = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-                theUnsafe.setAccessible(true);
-                sun.misc.Unsafe unsafe = (sun.misc.Unsafe) theUnsafe.get(null);
-                return new Writer(unsafe, declaration, unsafe.objectFieldOffset(vartype));
+                Class<?> declaration = Class.forName("com.sun.tools.javac.tree.JCTree$JCVariableDecl", false,
+                        ImplicitTypes.class.getClassLoader());
+                if (!JavacExports.treesTo(declaration.getModule(), ImplicitTypes.class.getModule())) {
+                    return null;
+                }
+                return new Writer(declaration.getField("vartype"));
             } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
                 return null;
             }
         }
 
-        @SuppressWarnings({"deprecation", "removal"})
         void clearType(VariableTree variable) {
-            if (declaration.isInstance(variable)) {
-                unsafe.putObject(variable, offset, null);
+            if (vartype.getDeclaringClass().isInstance(variable)) {
+                try {
+                    vartype.set(variable, null);
+                } catch (IllegalAccessException notExported) {
+                    // find() checked the export; a javac that differs leaves the limitation
+                }
             }
         }
     }

@@ -70,6 +70,27 @@ class BatonProcessorTest {
         assertThat(c).hadErrorCount(1); // the minimal Baton_Simple is there: no "cannot find symbol"
     }
 
+    @Test
+    void everyMethodIsValidatedBeforeAnyIsLowered() {
+        BatonProcessor crashing = new BatonProcessor(type -> {
+            throw new IllegalStateException("lowering started");
+        });
+        JavaFileObject f = template("Two",
+                "  @Async Coroutine<Integer> first() {",
+                "    await(sleep(0));",
+                "    return done(1);",
+                "  }",
+                "  @Async Coroutine<Integer> second() {",
+                "    synchronized (this) {",
+                "      await(sleep(1));",
+                "    }",
+                "    return done(2);",
+                "  }");
+        Compilation c = Compiler.javac().withProcessors(crashing).withOptions("-Xlint:all").compile(f);
+        assertThat(c).hadErrorContaining("[BatonAwaitInSynchronized]").inFile(f).onLineContaining("await(sleep(1));");
+        assertThat(c).hadErrorContaining("lowering started");
+    }
+
     // ---- wrapped environments ----
 
     /** Runs Baton with the environment javac gives replaced by {@code wrap(env)}. */

@@ -34,6 +34,19 @@ public final class Baton {
      * result, or throws its exception. Compiled away by the processor; calling it anywhere
      * else throws {@link IllegalStateException} naming the method to annotate.
      *
+     * <p><b>Checked exceptions.</b> The exception is thrown as it is, checked or not, but
+     * {@code await(x)} declares none, so javac rejects {@code catch (IOException e)} around it
+     * ("never thrown in body of corresponding try statement"). To catch one by name, say which
+     * with {@link #await(Awaitable, Class)} or {@link #await(CompletionStage, Class)}:
+     *
+     * <pre>{@code
+     * try {
+     *     String body = await(client.sendAsync(request, ofString()), IOException.class).body();
+     * } catch (IOException e) {
+     *     ...
+     * }
+     * }</pre>
+     *
      * @param <T> the result type
      * @param awaitable what to await
      * @return the awaited result
@@ -43,13 +56,47 @@ public final class Baton {
     }
 
     /**
-     * {@code await} on a {@link CompletionStage}: the coroutine resumes on the loop thread.
+     * {@code await} on a {@link CompletionStage}: the coroutine resumes on the loop thread. A
+     * stage that fails with a {@link java.util.concurrent.CompletionException} throws its cause.
+     * See {@link #await(Awaitable)} for checked exceptions.
      *
      * @param <T> the result type
      * @param stage the stage to await
      * @return the awaited result
      */
     public static <T> T await(CompletionStage<T> stage) {
+        throw notTransformed();
+    }
+
+    /**
+     * {@link #await(Awaitable)}, declaring that it may throw the checked exception
+     * {@code thrown}, so that {@code catch (X e)} compiles around it. Only the declaration
+     * differs: {@code await} throws whatever the awaitable failed with, an {@code X} or not.
+     * {@code thrown} must be a class literal ({@code IOException.class}).
+     *
+     * @param <T> the result type
+     * @param <X> the checked exception the await may throw
+     * @param awaitable what to await
+     * @param thrown the checked exception's class literal
+     * @return the awaited result
+     * @throws X when the awaitable fails with it
+     */
+    public static <T, X extends Exception> T await(Awaitable<T> awaitable, Class<X> thrown) throws X {
+        throw notTransformed();
+    }
+
+    /**
+     * {@link #await(CompletionStage)}, declaring that it may throw the checked exception
+     * {@code thrown}; see {@link #await(Awaitable, Class)}.
+     *
+     * @param <T> the result type
+     * @param <X> the checked exception the await may throw
+     * @param stage the stage to await
+     * @param thrown the checked exception's class literal
+     * @return the awaited result
+     * @throws X when the stage fails with it
+     */
+    public static <T, X extends Exception> T await(CompletionStage<T> stage, Class<X> thrown) throws X {
         throw notTransformed();
     }
 

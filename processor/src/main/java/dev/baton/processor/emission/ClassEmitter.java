@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.baton.processor.lowering.LoweredMethod;
+import dev.baton.processor.model.RuntimeNames;
 import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
 import java.util.ArrayList;
@@ -41,13 +42,12 @@ import javax.lang.model.util.Types;
  * processor adds, so nothing collides with what the user imported.
  */
 public final class ClassEmitter {
-    static final ClassName STATE_MACHINE = ClassName.get("dev.baton.runtime.internal", "StateMachine");
-    static final ClassName COROUTINE = ClassName.get("dev.baton.runtime", "Coroutine");
+    static final ClassName STATE_MACHINE = ClassName.bestGuess(RuntimeNames.STATE_MACHINE);
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-    static final ClassName CONSUMERS = ClassName.get("dev.baton.runtime", "Consumers");
-    static final ClassName CONSUMER_LOOP = ClassName.get("dev.baton.runtime.internal", "ConsumerLoop");
-    static final ClassName TASK = ClassName.get("dev.baton.runtime", "Task");
-    static final ClassName BATON = ClassName.get("dev.baton.runtime", "Baton");
+    static final ClassName CONSUMERS = ClassName.bestGuess(RuntimeNames.CONSUMERS);
+    static final ClassName CONSUMER_LOOP = ClassName.bestGuess(RuntimeNames.CONSUMER_LOOP);
+    static final ClassName TASK = ClassName.bestGuess(RuntimeNames.TASK);
+    static final ClassName BATON = ClassName.bestGuess(RuntimeNames.BATON);
     public static final String PROCESSOR = "dev.baton.processor.BatonProcessor";
 
     private final Elements elements;

@@ -1,5 +1,6 @@
 package dev.baton.processor.lowering;
 
+import dev.baton.processor.model.BodyInfo;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import com.sun.source.tree.Tree;

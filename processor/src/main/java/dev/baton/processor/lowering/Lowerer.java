@@ -28,11 +28,12 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.baton.processor.diagnostics.Report;
+import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.lowering.Ir.Code;
-import dev.baton.processor.lowering.Ir.Leap;
 import dev.baton.processor.lowering.Ir.Label;
-import dev.baton.processor.validation.Report;
-import dev.baton.processor.validation.Tag;
+import dev.baton.processor.lowering.Ir.Leap;
+import dev.baton.processor.model.BodyInfo;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -158,9 +159,7 @@ final class Lowerer {
             public Void visitReturn(ReturnTree r, Void unused) {
                 ExpressionTree e = r.getExpression();
                 if (e == null || !info.isDone(e)) {
-                    report.error(Tag.BatonReturn, method, info.unit, r, "a coroutine returns with 'return done(value);'"
-                            + " or 'return done();', not 'return " + (e == null ? "" : info.text(e)) + ";'");
-                    return null;
+                    throw new IllegalStateException("BodyValidator lets only 'return done(...)' through: " + r);
                 }
                 List<? extends ExpressionTree> args = ((MethodInvocationTree) e).getArguments();
                 Object value = args.isEmpty() ? "null" : new Ir.UserTree(args.get(0), jumpsLeaving(args.get(0)));
@@ -331,9 +330,7 @@ final class Lowerer {
     private void explodeReturn(ReturnTree r) {
         ExpressionTree e = r.getExpression();
         if (e == null || !info.isDone(e)) {
-            error(Tag.BatonReturn, r, "a coroutine returns with 'return done(value);' or 'return done();', not 'return "
-                    + (e == null ? "" : info.text(e)) + ";'");
-            return;
+            throw new IllegalStateException("BodyValidator lets only 'return done(...)' through: " + r);
         }
         emitter.comment(r);
         ExpressionTree arg = ((MethodInvocationTree) e).getArguments().get(0);
@@ -353,13 +350,10 @@ final class Lowerer {
         emitter.close();
     }
 
-    /** {@code synchronized (await(x)) { ... }}: the monitor's expression may await, the block may not. */
+    /** {@code synchronized (await(x)) { ... }}: the monitor's expression may await, the block may not (validated). */
     private void explodeSynchronized(SynchronizedTree s) {
         if (info.containsAwait(s.getBlock())) {
-            error(Tag.BatonAwaitInSynchronized, s, "await inside a synchronized block: a coroutine may resume on"
-                    + " another step of the loop, so the monitor cannot be held across an await; use a Lock and"
-                    + " @Guarded or 'await(lock.acquire())'");
-            return;
+            throw new IllegalStateException("BodyValidator lets no await into a synchronized block: " + s);
         }
         emitter.comment(s);
         ExpressionTree lock = Spiller.strip(s.getExpression());

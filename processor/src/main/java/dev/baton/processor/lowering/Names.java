@@ -38,9 +38,4 @@ final class Names {
         }
         return name;
     }
-
-    /** Marks a name as used without allocating it. */
-    boolean reserve(String name) {
-        return taken.add(name);
-    }
 }

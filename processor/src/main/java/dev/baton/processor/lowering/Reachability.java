@@ -16,6 +16,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
+import dev.baton.processor.model.BodyInfo;
 import java.util.List;
 
 /**

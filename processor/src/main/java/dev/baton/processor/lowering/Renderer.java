@@ -10,11 +10,12 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.palantir.javapoet.TypeName;
+import dev.baton.processor.diagnostics.Report;
+import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.lowering.Ir.Case;
 import dev.baton.processor.lowering.Ir.Code;
 import dev.baton.processor.lowering.Ir.TryEntry;
-import dev.baton.processor.validation.Report;
-import dev.baton.processor.validation.Tag;
+import dev.baton.processor.model.BodyInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -691,7 +692,7 @@ final class Renderer {
         VariableTree v = d.tree();
         String type;
         Tree typeTree = v.getType();
-        if (typeTree == null || info.start(typeTree) < 0) {
+        if (typeTree == null || !info.written(typeTree)) {
             type = "var";
         } else if (typeTree.getKind() == Tree.Kind.UNION_TYPE || info.end(typeTree) > nameEnd(v)) {
             type = types.writable(types.catchType(d.element().asType()));
@@ -756,7 +757,7 @@ final class Renderer {
                 } else if (e != null) {
                     replacement = scope.qualify(e, id.getName().toString());
                 }
-                if (replacement != null && info.start(id) >= 0) {
+                if (replacement != null && info.written(id)) {
                     spans.add(new int[] {info.start(id), info.end(id)});
                     texts.add(replacement);
                 }

@@ -1,5 +1,6 @@
 package dev.baton.processor.lowering;
 
+import dev.baton.processor.model.BodyInfo;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.StatementTree;

@@ -1,5 +1,6 @@
 package dev.baton.processor.lowering;
 
+import dev.baton.processor.model.RuntimeNames;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -23,7 +24,7 @@ import javax.lang.model.util.Types;
  * and local classes).
  */
 public final class TypeWriter {
-    static final String STATE_MACHINE = "dev.baton.runtime.internal.StateMachine";
+    static final String STATE_MACHINE = RuntimeNames.STATE_MACHINE;
     static final String SUSPENDED = STATE_MACHINE + ".SUSPENDED";
 
     private final Types types;

@@ -117,6 +117,35 @@ public final class ErrorTypes {
         return found[0];
     }
 
+    /**
+     * Whether an unresolved name of the method's body could be a type a processor generates
+     * later: written like a type ({@code Baton_Y}, {@code AutoValue_Z}: a capital first
+     * letter). A misspelt variable or method ({@code cuont}) no later round can supply.
+     */
+    public static boolean typeNameInBody(Trees trees, TreePath method) {
+        boolean[] found = {false};
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (found[0] || tree == null) {
+                    return null;
+                }
+                String name = tree instanceof com.sun.source.tree.IdentifierTree id ? id.getName().toString()
+                        : tree instanceof com.sun.source.tree.MemberSelectTree ms ? ms.getIdentifier().toString()
+                        : null;
+                if (name != null && !name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+                    TypeMirror t = trees.getTypeMirror(new TreePath(getCurrentPath(), tree));
+                    if (t != null && t.getKind() == TypeKind.ERROR) {
+                        found[0] = true;
+                        return null;
+                    }
+                }
+                return super.scan(tree, unused);
+            }
+        }.scan(method, null);
+        return found[0];
+    }
+
     private static boolean has(ExecutableElement e, Set<TypeVariable> seen) {
         if (has(e.getReturnType(), seen)) {
             return true;

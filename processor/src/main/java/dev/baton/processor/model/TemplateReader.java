@@ -26,7 +26,6 @@ import javax.lang.model.util.Types;
 
 /** Reads a template class into a {@link TemplateClass}; judges nothing (validation does). */
 public final class TemplateReader {
-    public static final String COROUTINE = "dev.baton.runtime.Coroutine";
 
     private final Elements elements;
     private final Types types;
@@ -88,7 +87,7 @@ public final class TemplateReader {
             return null;
         }
         DeclaredType d = (DeclaredType) r;
-        if (!((TypeElement) d.asElement()).getQualifiedName().contentEquals(COROUTINE)) {
+        if (!((TypeElement) d.asElement()).getQualifiedName().contentEquals(RuntimeNames.COROUTINE)) {
             return null;
         }
         if (d.getTypeArguments().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.baton.processor.validation;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -15,7 +16,10 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import dev.baton.processor.lowering.BodyInfo;
+import dev.baton.processor.diagnostics.Report;
+import dev.baton.processor.diagnostics.Tag;
+import dev.baton.processor.model.BodyInfo;
+import dev.baton.processor.model.RuntimeNames;
 import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
 import java.util.List;
@@ -25,6 +29,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -39,7 +45,10 @@ import javax.lang.model.util.Elements;
  *       members of the template's classes);
  *   <li>{@link Tag#BatonSuperCall}: no {@code super.m()}, {@code super::m},
  *       {@code X.super.m()} or {@code super.f} that would mean something else in
- *       {@code Baton_X}, and no {@code I.super.m()} of an interface.
+ *       {@code Baton_X}, and no {@code I.super.m()} of an interface;
+ *   <li>{@link Tag#BatonAwaitThrows}: {@code await(x, X.class)} names its exception with a
+ *       class literal;
+ *   <li>{@link Tag#BatonUnawaited} (a warning): no statement makes a coroutine and drops it.
  * </ul>
  */
 public final class BodyValidator {
@@ -63,6 +72,12 @@ public final class BodyValidator {
             public Void visitMethodInvocation(MethodInvocationTree mi, String inside) {
                 if (info.isAwait(mi) && inside != null) {
                     awaitInside(mi, inside);
+                }
+                if (info.isAwait(mi) && mi.getArguments().size() == 2 && !isClassLiteral(mi.getArguments().get(1))) {
+                    report.error(Tag.BatonAwaitThrows, where, unit(mi), mi, "the second argument of await names"
+                            + " the checked exception it may throw with a class literal, as in 'await(f,"
+                            + " IOException.class)'; '" + info.text(mi.getArguments().get(1)) + "' is not one (the"
+                            + " compiled coroutine awaits the first argument only, so it never evaluates the second)");
                 }
                 checkSuper(mi.getMethodSelect(), inside, "(...)");
                 return super.visitMethodInvocation(mi, inside);
@@ -287,6 +302,17 @@ public final class BodyValidator {
                 return false;
             }
 
+            /** {@code work("x");}: a coroutine made and dropped never runs (asyncio: "never awaited"). */
+            @Override
+            public Void visitExpressionStatement(ExpressionStatementTree s, String inside) {
+                ExpressionTree e = s.getExpression();
+                if ((e instanceof MethodInvocationTree || e instanceof NewClassTree) && isCoroutine(info.type(e))) {
+                    report.warning(Tag.BatonUnawaited, where, unit(s), s, info.text(e) + " creates a coroutine that"
+                            + " never runs: await(...) it, spawn(...) it, or keep it in a variable");
+                }
+                return super.visitExpressionStatement(s, inside);
+            }
+
             private com.sun.source.tree.CompilationUnitTree unit(Tree t) {
                 return info.path(t).getCompilationUnit();
             }
@@ -322,5 +348,21 @@ public final class BodyValidator {
             }
         }
         return out;
+    }
+
+    private static boolean isClassLiteral(ExpressionTree e) {
+        return e instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("class");
+    }
+
+    /** Whether {@code type} is Baton's {@code Coroutine} or a subclass of it. */
+    private static boolean isCoroutine(TypeMirror type) {
+        for (TypeMirror t = type; t instanceof DeclaredType d; ) {
+            TypeElement e = (TypeElement) d.asElement();
+            if (e.getQualifiedName().contentEquals(RuntimeNames.COROUTINE)) {
+                return true;
+            }
+            t = e.getSuperclass();
+        }
+        return false;
     }
 }

@@ -1,7 +1,21 @@
 package dev.baton.processor.validation;
 
+import static dev.baton.processor.model.RuntimeNames.CONDITION;
+import static dev.baton.processor.model.RuntimeNames.EVENT;
+import static dev.baton.processor.model.RuntimeNames.GUARD;
+import static dev.baton.processor.model.RuntimeNames.LOCK;
+import static dev.baton.processor.model.RuntimeNames.QUEUE;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreeScanner;
+import dev.baton.processor.diagnostics.Report;
+import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.model.Annotations;
 import dev.baton.processor.model.NamedRef;
+import dev.baton.processor.model.RuntimeNames;
 import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
 import java.util.ArrayList;
@@ -11,6 +25,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
@@ -46,12 +61,7 @@ import javax.lang.model.util.Types;
  * </ul>
  */
 public final class TemplateValidator {
-    static final String GUARD = "dev.baton.runtime.Guard";
-    static final String LOCK = "dev.baton.runtime.Lock";
-    static final String CONDITION = "dev.baton.runtime.Condition";
-    static final String EVENT = "dev.baton.runtime.Event";
-    static final String QUEUE = "dev.baton.runtime.Queue";
-    static final String COROUTINE = "dev.baton.runtime.Coroutine";
+    private static final String START_CONSUMERS = "startConsumers";
 
     private static final String GUARD_TYPES = "a Guard (Lock, Semaphore, BoundedSemaphore or Condition)";
     private static final String EVENT_TYPES = "an Event";
@@ -65,13 +75,48 @@ public final class TemplateValidator {
         this.types = types;
     }
 
-    /** Checks {@code template} and every annotated method, adding what is wrong to {@code report}. */
-    public void validate(TemplateClass template, Report report) {
-        if (validateClass(template, report)) {
-            for (TemplateMethod m : template.methods()) {
-                validateMethod(template, m, report);
+    /**
+     * {@link Tag#BatonConsumers}: a template with {@code @Consumes} methods whose file calls
+     * {@code startConsumers()} must implement {@code Consumers}, which declares it; else only
+     * {@code Baton_X} has the method and javac's "cannot find symbol" gives no hint.
+     */
+    public void validateConsumers(TemplateClass template, Report report) {
+        TypeElement type = template.element();
+        TypeElement consumers = elements.getTypeElement(RuntimeNames.CONSUMERS);
+        if (template.unit() == null || consumers == null
+                || template.methods().stream().noneMatch(m -> m.consumes() != null)
+                || types.isSubtype(types.erasure(type.asType()), types.erasure(consumers.asType()))) {
+            return;
+        }
+        for (ExecutableElement e : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+            if (e.getSimpleName().contentEquals(START_CONSUMERS)) {
+                return;
             }
         }
+        boolean[] called = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree mi, Void unused) {
+                // startConsumers() or this.startConsumers(): a call on the template itself
+                ExpressionTree s = mi.getMethodSelect();
+                String name = s instanceof IdentifierTree id ? id.getName().toString()
+                        : s instanceof MemberSelectTree ms && isThis(ms.getExpression())
+                                ? ms.getIdentifier().toString() : "";
+                called[0] |= name.equals(START_CONSUMERS) && mi.getArguments().isEmpty();
+                return super.visitMethodInvocation(mi, unused);
+            }
+        }.scan(template.unit(), null);
+        if (called[0]) {
+            String name = type.getSimpleName().toString();
+            report.error(Tag.BatonConsumers, type, name + " has @Consumes methods and calls startConsumers(), which"
+                    + " only " + template.generatedName() + " has, as " + name + " does not implement Consumers;"
+                    + " declare 'abstract class " + name + " implements Consumers' (" + RuntimeNames.CONSUMERS + ")");
+        }
+    }
+
+    private static boolean isThis(ExpressionTree e) {
+        return e instanceof IdentifierTree id ? id.getName().contentEquals("this")
+                : e instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("this");
     }
 
     /**
@@ -169,7 +214,7 @@ public final class TemplateValidator {
         if (r.getKind() == TypeKind.ERROR) {
             return; // javac reports the unknown type itself
         }
-        String fix = ": it must return dev.baton.runtime.Coroutine<T> (and end with 'return done(value);' or"
+        String fix = ": it must return " + RuntimeNames.COROUTINE + "<T> (and end with 'return done(value);' or"
                 + " 'return done();')";
         if (m.resultType() == null) {
             report.error(Tag.BatonReturnType, m.element(), "coroutine method " + sig + " returns " + r + fix);

@@ -15,7 +15,10 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import dev.baton.processor.diagnostics.Report;
+import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.model.Annotations;
+import dev.baton.processor.model.RuntimeNames;
 import dev.baton.processor.model.TemplateReader;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +46,6 @@ import javax.lang.model.type.TypeKind;
  * are resolved with {@link Trees#getElement}, so unrelated classes are not attributed.
  */
 public final class UnitScanner {
-    private static final String BATON = "dev.baton.runtime.Baton";
     private static final Set<String> ANNOTATION_NAMES = Set.of("Async", "Guarded", "AwaitsEvent", "Consumes", "List");
 
     private final Trees trees;
@@ -79,7 +81,7 @@ public final class UnitScanner {
             public Void visitMethodInvocation(MethodInvocationTree mi, Void unused) {
                 if (isNamedAwait(mi) && trees.getElement(getCurrentPath()) instanceof ExecutableElement e
                         && e.getEnclosingElement() instanceof TypeElement owner
-                        && owner.getQualifiedName().contentEquals(BATON)) {
+                        && owner.getQualifiedName().contentEquals(RuntimeNames.BATON)) {
                     report.error(Tag.BatonAwaitOutsideCoroutine, owner, unit, mi, outside(getCurrentPath()));
                 }
                 return super.visitMethodInvocation(mi, unused);
@@ -117,8 +119,8 @@ public final class UnitScanner {
     }
 
     private static boolean isNamedAwait(MethodInvocationTree mi) {
-        if (mi.getArguments().size() != 1) {
-            return false;
+        if (mi.getArguments().size() != 1 && mi.getArguments().size() != 2) {
+            return false; // await(x), or await(x, X.class)
         }
         ExpressionTree s = mi.getMethodSelect();
         return s instanceof IdentifierTree id ? id.getName().contentEquals("await")

@@ -1,4 +1,4 @@
-package dev.baton.processor.validation;
+package dev.baton.processor.diagnostics;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;

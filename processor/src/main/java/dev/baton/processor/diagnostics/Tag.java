@@ -1,4 +1,4 @@
-package dev.baton.processor.validation;
+package dev.baton.processor.diagnostics;
 
 /**
  * The stable, greppable tags that start every message of Baton's processor, e.g.
@@ -37,6 +37,10 @@ public enum Tag {
     BatonAwaitInSynchronized,
     /** {@code await} in a method, constructor or initializer that is not a coroutine. */
     BatonAwaitOutsideCoroutine,
+    /** {@code await(x, thrown)} whose {@code thrown} is not a class literal such as {@code IOException.class}. */
+    BatonAwaitThrows,
+    /** A statement that makes a coroutine and drops it, so it never runs (a warning). */
+    BatonUnawaited,
     /** A {@code return} that is not {@code return done(...)}. */
     BatonReturn,
     /** A local crossing an await whose type cannot be written. */
@@ -45,6 +49,10 @@ public enum Tag {
     BatonInaccessible,
     /** {@code super.m()} that the generated subclass cannot express. */
     BatonSuperCall,
+    /** A class in a template's own file extends the template's {@code Baton_X}, not generated yet. */
+    BatonGeneratedSubclass,
+    /** A template with {@code @Consumes} methods calls {@code startConsumers()} but does not implement Consumers. */
+    BatonConsumers,
     /** A construct the lowering does not support. */
     BatonUnsupported,
     /** A template is instantiated directly ({@code new X()}), so its coroutines run untransformed (a warning). */

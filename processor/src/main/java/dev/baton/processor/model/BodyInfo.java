@@ -1,4 +1,4 @@
-package dev.baton.processor.lowering;
+package dev.baton.processor.model;
 
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -36,17 +36,16 @@ import javax.lang.model.type.TypeMirror;
  * and which trees are {@code await(...)} and {@code done(...)} calls.
  */
 public final class BodyInfo {
-    static final String BATON = "dev.baton.runtime.Baton";
-
-    final Trees trees;
-    final CompilationUnitTree unit;
-    final SourcePositions positions;
-    final CharSequence source;
-    final TreePath methodPath;
+    public final Trees trees;
+    public final CompilationUnitTree unit;
+    public final SourcePositions positions;
+    public final CharSequence source;
+    public final TreePath methodPath;
     private final Map<Tree, TreePath> paths = new IdentityHashMap<>();
     private final Map<Tree, Element> elements = new IdentityHashMap<>();
     private final Map<Tree, Boolean> awaitInside = new IdentityHashMap<>();
-    final Set<String> identifiers = new HashSet<>();
+    /** Every name written in the method (variables, labels, members), for choosing fresh ones. */
+    public final Set<String> identifiers = new HashSet<>();
 
     public BodyInfo(Trees trees, TreePath methodPath) {
         this.trees = trees;
@@ -107,9 +106,13 @@ public final class BodyInfo {
         return trees.getTypeMirror(path(tree));
     }
 
-    /** Whether {@code tree} is a call of Baton's {@code await} with one argument. */
+    /**
+     * Whether {@code tree} is a call of Baton's {@code await}: {@code await(x)}, or
+     * {@code await(x, X.class)}, which only declares a checked exception (the lowering awaits
+     * {@link #awaitArgument} alone).
+     */
     public boolean isAwait(Tree tree) {
-        return isBatonCall(tree, "await", 1);
+        return isBatonCall(tree, "await", 1) || isBatonCall(tree, "await", 2);
     }
 
     /** Whether {@code tree} is a call of Baton's {@code done} (with or without a value). */
@@ -130,12 +133,12 @@ public final class BodyInfo {
         Element e = element(tree);
         if (e instanceof ExecutableElement method) {
             Element owner = method.getEnclosingElement();
-            return owner instanceof TypeElement t && t.getQualifiedName().contentEquals(BATON);
+            return owner instanceof TypeElement t && t.getQualifiedName().contentEquals(RuntimeNames.BATON);
         }
         // not attributed: judge by the syntax
         return select instanceof IdentifierTree
-                || ((MemberSelectTree) select).getExpression().toString().equals("Baton")
-                || ((MemberSelectTree) select).getExpression().toString().equals(BATON);
+                || ((MemberSelectTree) select).getExpression().toString().equals(RuntimeNames.simpleName(RuntimeNames.BATON))
+                || ((MemberSelectTree) select).getExpression().toString().equals(RuntimeNames.BATON);
     }
 
     /** The argument of an await call. */
@@ -206,7 +209,7 @@ public final class BodyInfo {
         return null;
     }
 
-    static boolean isLoop(Tree t) {
+    public static boolean isLoop(Tree t) {
         return switch (t.getKind()) {
             case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> true;
             default -> false;
@@ -233,7 +236,7 @@ public final class BodyInfo {
     }
 
     /** Whether the variable is a local of some kind (parameter, local, catch, resource, pattern). */
-    static boolean isLocal(Element e) {
+    public static boolean isLocal(Element e) {
         if (!(e instanceof VariableElement)) {
             return false;
         }
@@ -248,6 +251,16 @@ public final class BodyInfo {
 
     public int end(Tree t) {
         return (int) positions.getEndPosition(unit, t);
+    }
+
+    /**
+     * Whether {@code t} is text of the source. Attribution writes a synthetic type tree into
+     * every implicitly typed variable; javac 17 gives it no position, javac 23 and later the
+     * variable's start, but never an end: only trees the parser made have both.
+     */
+    public boolean written(Tree t) {
+        int start = start(t);
+        return start >= 0 && end(t) >= start;
     }
 
     /** The 1-based source line of a tree. */

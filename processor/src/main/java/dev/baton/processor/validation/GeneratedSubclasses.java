@@ -1,0 +1,82 @@
+package dev.baton.processor.validation;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import dev.baton.processor.diagnostics.Report;
+import dev.baton.processor.diagnostics.Tag;
+import dev.baton.processor.model.TemplateClass;
+import javax.lang.model.util.Elements;
+
+/**
+ * A class in a template's own file that extends a {@code Baton_} class not generated yet, such
+ * as {@code new Baton_Greeter() { @Override ... }} in {@code Greeter.java}. Baton must have
+ * javac attribute the template's file to generate {@code Baton_Greeter}, and javac then checks
+ * the subclass against a supertype that does not exist yet: its {@code @Override} fails with
+ * "method does not override or implement a method from a supertype", an error that stops the
+ * compilation before {@code Baton_Greeter} can be written. Found by syntax, before anything is
+ * attributed, and reported with the way out: the subclass in a file of its own.
+ */
+public final class GeneratedSubclasses {
+    private static final String PREFIX = "Baton_";
+
+    private GeneratedSubclasses() {}
+
+    /** Reports each such subclass in the template's file; returns whether there was one. */
+    public static boolean check(Elements elements, TemplateClass template, Report report) {
+        CompilationUnitTree unit = template.unit();
+        if (unit == null) {
+            return false;
+        }
+        int before = report.errorCount();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitNewClass(NewClassTree n, Void unused) {
+                if (n.getClassBody() != null) {
+                    check(n, n.getIdentifier(), "this anonymous class");
+                }
+                return super.visitNewClass(n, unused);
+            }
+
+            @Override
+            public Void visitClass(ClassTree c, Void unused) {
+                if (c.getExtendsClause() != null && !c.getSimpleName().isEmpty()) {
+                    check(c, c.getExtendsClause(), "class " + c.getSimpleName());
+                }
+                return super.visitClass(c, unused);
+            }
+
+            private void check(Tree at, Tree supertype, String what) {
+                String name = name(supertype);
+                if (name == null || !name.startsWith(PREFIX) || exists(name)) {
+                    return;
+                }
+                String file = template.element().getSimpleName() + ".java";
+                report.error(Tag.BatonGeneratedSubclass, template.element(), unit, at, what + " extends " + name
+                        + ", which Baton generates from " + file + " itself: javac checks this file before " + name
+                        + " exists, so it cannot tell what the subclass overrides; declare the subclass in a file of"
+                        + " its own");
+            }
+
+            private boolean exists(String simpleName) {
+                String pkg = template.packageName();
+                return elements.getTypeElement(pkg.isEmpty() ? simpleName : pkg + "." + simpleName) != null;
+            }
+        }.scan(unit, null);
+        return report.errorCount() > before;
+    }
+
+    /** The simple name a supertype is written with ({@code Baton_X} of {@code t.Baton_X<T>}), or null. */
+    private static String name(Tree type) {
+        if (type instanceof ParameterizedTypeTree p) {
+            type = p.getType();
+        }
+        return type instanceof IdentifierTree id ? id.getName().toString()
+                : type instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
+    }
+}

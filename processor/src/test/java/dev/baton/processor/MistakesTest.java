@@ -1,0 +1,282 @@
+package dev.baton.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.baton.processor.Templates.assertError;
+import static dev.baton.processor.Templates.compile;
+import static dev.baton.processor.Templates.compileClean;
+import static dev.baton.processor.Templates.template;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Mistakes new users make, each caught at compile time with a message that says what to do. */
+class MistakesTest {
+
+    // ---- a coroutine made and dropped ----
+
+    @Test
+    void aDroppedCoroutineIsAWarningOnItsStatement() {
+        JavaFileObject f = template("Dropped",
+                "  @Async Coroutine<String> work(String s) {",
+                "    await(sleep(0));",
+                "    return done(s);",
+                "  }",
+                "  @Async Coroutine<Void> main() {",
+                "    work(\"x\");",
+                "    await(sleep(0));",
+                "    return done();",
+                "  }");
+        Compilation c = compile(f);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningCount(1);
+        assertThat(c).hadWarningContaining("[BatonUnawaited] work(\"x\") creates a coroutine that never runs:"
+                + " await(...) it, spawn(...) it, or keep it in a variable").inFile(f).onLineContaining("work(\"x\");");
+    }
+
+    @Test
+    void aDroppedCoroutineInABranchOrALambdaIsAWarningToo() {
+        JavaFileObject f = template("DroppedNested",
+                "  @Async Coroutine<Void> work() {",
+                "    return done();",
+                "  }",
+                "  @Async Coroutine<Void> main(boolean b) {",
+                "    if (b) {",
+                "      this.work();",
+                "    }",
+                "    Runnable r = () -> { work(); };",
+                "    r.run();",
+                "    return done();",
+                "  }");
+        Compilation c = compile(f);
+        assertThat(c).hadWarningContaining("[BatonUnawaited] this.work() creates a coroutine that never runs")
+                .inFile(f).onLineContaining("this.work();");
+        assertThat(c).hadWarningContaining("[BatonUnawaited] work() creates a coroutine that never runs")
+                .inFile(f).onLineContaining("Runnable r");
+    }
+
+    @Test
+    void awaitedSpawnedOrKeptCoroutinesAndOtherDroppedValuesAreNoWarning() {
+        Templates.Loaded t = compileClean(template("Kept",
+                "  @Async Coroutine<Integer> work(int n) {",
+                "    await(sleep(0));",
+                "    System.out.println(\"work \" + n);",
+                "    return done(n);",
+                "  }",
+                "  @Async Coroutine<Integer> main() {",
+                "    await(work(1));",
+                "    Task<Integer> t = spawn(work(2));",
+                "    Coroutine<Integer> kept = work(3);",
+                "    spawn(work(4));",
+                "    new StringBuilder().append(\"dropped, not a coroutine\");",
+                "    return done(await(kept) + await(t));",
+                "  }"));
+        Templates.Run run = t.run("Kept", "main");
+        assertThat(run.failure()).isNull();
+        assertThat(run.lines()).containsExactly("work 1", "work 3", "work 2", "work 4").inOrder(); // as asyncio
+        assertThat(run.result()).isEqualTo(5);
+    }
+
+    // ---- checked exceptions ----
+
+    @Test
+    void aCheckedExceptionOfAStageIsCaughtByName() {
+        Templates.Loaded t = compileClean(template("Checked",
+                "  @Async Coroutine<String> main() throws java.io.IOException {",
+                "    java.util.concurrent.CompletableFuture<String> f = new java.util.concurrent.CompletableFuture<>();",
+                "    new Thread(() -> f.completeExceptionally(new java.io.IOException(\"disk\"))).start();",
+                "    String got;",
+                "    try {",
+                "      got = await(f, java.io.IOException.class);",
+                "    } catch (java.io.IOException e) {",
+                "      got = \"caught IOException \" + e.getMessage();",
+                "    }",
+                "    java.util.concurrent.CompletableFuture<String> ok = java.util.concurrent.CompletableFuture.completedFuture(\"ok\");",
+                "    return done(got + \", \" + await(ok, java.io.IOException.class));",
+                "  }"));
+        Templates.Run run = t.run("Checked", "main");
+        assertThat(run.failure()).isNull();
+        assertThat(run.result()).isEqualTo("caught IOException disk, ok");
+    }
+
+    @Test
+    void aCheckedExceptionOfAnAwaitableIsCaughtByNameAndOthersPassThrough() {
+        Templates.Loaded t = compileClean(template("CheckedAwaitable",
+                "  @Async Coroutine<String> fail(Exception e) throws Exception {",
+                "    await(sleep(0));",
+                "    throw e;",
+                "  }",
+                "  @Async Coroutine<String> main() throws Exception {",
+                "    String got = \"\";",
+                "    try {",
+                "      got = await(fail(new java.util.concurrent.TimeoutException(\"slow\")),"
+                        + " java.util.concurrent.TimeoutException.class);",
+                "    } catch (java.util.concurrent.TimeoutException e) {",
+                "      got = \"caught \" + e.getMessage();",
+                "    }",
+                "    try {",
+                "      await(fail(new java.io.IOException(\"other\")), java.util.concurrent.TimeoutException.class);",
+                "    } catch (java.util.concurrent.TimeoutException e) {",
+                "      got = \"wrong\";",
+                "    } catch (Exception e) {",
+                "      got += \", then \" + e.getClass().getSimpleName() + \" \" + e.getMessage();",
+                "    }",
+                "    return done(got);",
+                "  }"));
+        Templates.Run run = t.run("CheckedAwaitable", "main");
+        assertThat(run.failure()).isNull();
+        assertThat(run.result()).isEqualTo("caught slow, then IOException other");
+    }
+
+    @Test
+    void theExceptionOfAwaitIsAClassLiteral() {
+        assertError(template("NotALiteral",
+                        "  @Async Coroutine<String> main(Class<java.io.IOException> thrown) throws Exception {",
+                        "    java.util.concurrent.CompletableFuture<String> f = new java.util.concurrent.CompletableFuture<>();",
+                        "    return done(await(f, thrown));",
+                        "  }"),
+                "[BatonAwaitThrows] the second argument of await names the checked exception it may throw with a"
+                        + " class literal, as in 'await(f, IOException.class)'; 'thrown' is not one",
+                "return done(await(f, thrown));");
+    }
+
+    @Test
+    void awaitWithAnExceptionOutsideACoroutineIsAnErrorLikeAwait() {
+        assertError(template("Outside",
+                        "  String plain(java.util.concurrent.CompletableFuture<String> f) throws java.io.IOException {",
+                        "    return await(f, java.io.IOException.class);",
+                        "  }",
+                        "  @Async Coroutine<Void> main() {",
+                        "    return done();",
+                        "  }"),
+                "[BatonAwaitOutsideCoroutine]", "return await(f, java.io.IOException.class);");
+    }
+
+    // ---- a typo in a template ----
+
+    @Test
+    void aTypoInATemplateIsOneErrorWithoutACascade() {
+        JavaFileObject f = template("Typo",
+                "  @Async Coroutine<Integer> main() {",
+                "    int count = 1;",
+                "    await(sleep(0));",
+                "    return done(cuont);",
+                "  }",
+                "  static Object run() { return new Baton_Typo().main(); }");
+        JavaFileObject user = Templates.source("TypoUser", "package t;",
+                "class TypoUser {",
+                "  Baton_Typo typo = new Baton_Typo();",
+                "  Object main() { return typo.main(); }",
+                "}");
+        Compilation c = compile(f, user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining("return done(cuont);");
+    }
+
+    // ---- a subclass of Baton_X in X's own file ----
+
+    @Test
+    void anAnonymousSubclassOfTheGeneratedClassInTheTemplatesFileIsAClearError() {
+        JavaFileObject f = template("Greeter",
+                "  @Async Coroutine<String> greet() {",
+                "    await(sleep(0));",
+                "    return done(\"hello\");",
+                "  }",
+                "  static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }");
+        Compilation c = compile(f);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[BatonGeneratedSubclass] this anonymous class extends Baton_Greeter, which"
+                + " Baton generates from Greeter.java itself: javac checks this file before Baton_Greeter exists, so"
+                + " it cannot tell what the subclass overrides; declare the subclass in a file of its own")
+                .inFile(f).onLineContaining("return new Baton_Greeter() {");
+    }
+
+    @Test
+    void aNamedSubclassInTheTemplatesFileIsTheSameErrorAndOneInItsOwnFileWorks() throws Exception {
+        JavaFileObject f = template("Hello",
+                "  @Async Coroutine<String> greet() {",
+                "    await(sleep(0));",
+                "    return done(\"hello\");",
+                "  }",
+                "  static class Loud extends Baton_Hello {",
+                "    @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "  }");
+        assertError(f, "[BatonGeneratedSubclass] class Loud extends Baton_Hello", "static class Loud");
+
+        Templates.Loaded t = compileClean(template("Hi",
+                        "  @Async Coroutine<String> greet() {",
+                        "    await(sleep(0));",
+                        "    return done(\"hi\");",
+                        "  }"),
+                Templates.source("LoudHi", "package t;",
+                        "import static dev.baton.runtime.Baton.*;",
+                        "import dev.baton.runtime.*;",
+                        "public class LoudHi {",
+                        "  public static Hi loud() {",
+                        "    return new Baton_Hi() {",
+                        "      @Override Coroutine<String> greet() { return done(\"HI\"); }",
+                        "    };",
+                        "  }",
+                        "}"));
+        Object loud = t.loader.loadClass("t.LoudHi").getMethod("loud").invoke(null);
+        java.lang.reflect.Method greet = t.loader.loadClass("t.Hi").getDeclaredMethod("greet");
+        greet.setAccessible(true);
+        Object result = dev.baton.runtime.EventLoop.run((dev.baton.runtime.Coroutine<?>) greet.invoke(loud));
+        assertThat(result).isEqualTo("HI");
+    }
+
+    // ---- @Consumes without implements Consumers ----
+
+    @Test
+    void startConsumersWithoutImplementsConsumersIsAnErrorOnTheClass() {
+        JavaFileObject f = Templates.source("Jobs",
+                "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "public abstract class Jobs {",
+                "  final Queue<Integer> q = new Queue<>();",
+                "  @Consumes(\"q\")",
+                "  Coroutine<Void> handle(Integer item) {",
+                "    return done();",
+                "  }",
+                "  @Async",
+                "  Coroutine<Void> main() {",
+                "    startConsumers();",
+                "    await(q.join());",
+                "    return done();",
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[BatonConsumers] Jobs has @Consumes methods and calls startConsumers(),"
+                + " which only Baton_Jobs has, as Jobs does not implement Consumers; declare 'abstract class Jobs"
+                + " implements Consumers' (dev.baton.runtime.Consumers)").inFile(f)
+                .onLineContaining("public abstract class Jobs {");
+    }
+
+    @Test
+    void consumesWithoutStartConsumersInTheTemplateNeedsNoConsumers() {
+        compileClean(Templates.source("Mailer",
+                "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "public abstract class Mailer {",
+                "  final Queue<String> outbox = new Queue<>();",
+                "  @Consumes(\"outbox\")",
+                "  Coroutine<Void> send(String message) {",
+                "    return done();",
+                "  }",
+                "  static java.util.List<Task<Void>> start() { return new Baton_Mailer().startConsumers(); }",
+                "}"));
+    }
+}
