@@ -41,6 +41,18 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         }
     };
 
+    /**
+     * Returned by a method of a generated resume method that was split in groups of states
+     * (so that no method exceeds HotSpot's HugeMethodLimit) when the body goes on in a state of
+     * another group: never a result, never seen outside the generated code.
+     */
+    public static final Object OTHER_GROUP = new Object() {
+        @Override
+        public String toString() {
+            return "OTHER_GROUP";
+        }
+    };
+
     /** What {@link #up} holds once the machine is done. */
     private static final Object FINISHED = new Object();
 
