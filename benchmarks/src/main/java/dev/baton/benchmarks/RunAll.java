@@ -76,6 +76,27 @@ public final class RunAll {
         this.java17 = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * The sections of the existing report that this run does not write (benchmarks run on their
+     * own, such as MethodSizeBenchmark and benchmarks/compile-time): kept, after the new report.
+     */
+    static String keptSections(Path file, String fresh) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        StringBuilder kept = new StringBuilder();
+        String[] sections = Files.readString(file, StandardCharsets.UTF_8).split("(?m)^(?=## )");
+        for (int i = 1; i < sections.length; i++) {
+            String heading = sections[i].substring(0, sections[i].indexOf('\n') + 1);
+            if (!fresh.contains(heading)) {
+                // the echo section's markers belong to the echo section, written above
+                kept.append('\n').append(sections[i].replaceAll("(?m)^<!-- echo benchmark.*\n?", "").strip())
+                        .append('\n');
+            }
+        }
+        return kept.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         Path out = Paths.get("BENCHMARKS.md");
@@ -174,6 +195,7 @@ public final class RunAll {
         if (!echo.isEmpty()) {
             markdown = markdown + (markdown.endsWith("\n") ? "\n" : "\n\n") + echo;
         }
+        markdown = markdown + keptSections(out, markdown);
         Files.writeString(out, markdown, StandardCharsets.UTF_8);
         System.out.println(markdown);
         System.out.println("wrote " + out.toAbsolutePath());

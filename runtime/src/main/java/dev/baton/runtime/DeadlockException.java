@@ -9,15 +9,15 @@ package dev.baton.runtime;
  *
  * <p>On the real clock no such proof exists (another thread may still call
  * {@link EventLoop#callSoonThreadsafe}); there, debug mode logs the dump instead (see
- * {@code EventLoop.setStuckWarning(double)}).
+ * {@link EventLoop#setStuckWarning(double)}).
  */
 public class DeadlockException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * An exception with asyncio's message.
+     * An exception whose message says what was awaited, then gives the task dump.
      *
-     * @param message the message
+     * @param message what was awaited, then the task dump
      */
     public DeadlockException(String message) {
         super(message);

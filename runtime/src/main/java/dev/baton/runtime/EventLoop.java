@@ -43,9 +43,33 @@ import java.util.function.Consumer;
 public final class EventLoop implements AutoCloseable {
 
     static {
-        LoopAccess.install((loop, delta) -> loop.foreignInFlight += delta);
+        LoopAccess.install(new LoopAccess.Bridge() {
+            @Override
+            public void foreignInFlight(EventLoop loop, int delta) {
+                loop.foreignInFlight += delta;
+            }
+
+            @Override
+            public void coroutineCreated(StateMachine<?> coroutine) {
+                EventLoop loop = RUNNING.get();
+                if (loop != null && loop.debugMode != null) {
+                    loop.debugMode.coroutineCreated(coroutine);
+                }
+            }
+
+            @Override
+            public void coroutineStarted(StateMachine<?> coroutine) {
+                EventLoop loop = RUNNING.get();
+                if (loop != null && loop.debugMode != null) {
+                    loop.debugMode.coroutineStarted(coroutine);
+                }
+            }
+        });
         LoopDriver.install(new LoopDriverBridge());
     }
+
+    /** asyncio's PYTHONASYNCIODEBUG: {@code -Dbaton.debug=true} puts every new loop in debug mode. */
+    private static final boolean DEBUG_BY_DEFAULT = Boolean.getBoolean("baton.debug");
 
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     /** time.get_clock_info('monotonic').resolution on Linux. */
@@ -98,6 +122,11 @@ public final class EventLoop implements AutoCloseable {
     /** Awaited CompletionStages whose outcome has not come back to the loop yet. */
     private int foreignInFlight;
 
+    /** Debug mode's state; null when the loop is not in debug mode, which is all that mode then costs. */
+    private DebugMode debugMode;
+    private double slowCallbackDuration = 0.1;
+    private double stuckWarning = 5;
+
     /** The test kit's schedule perturbation ({@link LoopDriver}); null on every other loop. */
     private final LoopDriver.Perturbation perturbation;
     /** How many foreign futures were awaited: each one's number, for the perturbation. */
@@ -118,6 +147,9 @@ public final class EventLoop implements AutoCloseable {
         this.scheduled = new PriorityQueue<>(perturbation == null
                 ? TimerHandle::compare : TimerHandle.perturbedOrder(perturbation));
         this.driverWakeup = null;
+        if (DEBUG_BY_DEFAULT) {
+            setDebug(true);
+        }
     }
 
     /** A real-clock loop for a {@link HostedLoop}, whose {@code wakeup} other threads call. */
@@ -126,6 +158,9 @@ public final class EventLoop implements AutoCloseable {
         this.perturbation = null;
         this.scheduled = new PriorityQueue<>(TimerHandle::compare);
         this.driverWakeup = driverWakeup;
+        if (DEBUG_BY_DEFAULT) {
+            setDebug(true);
+        }
     }
 
     /**
@@ -272,6 +307,91 @@ public final class EventLoop implements AutoCloseable {
         return owner != null;
     }
 
+    // ---- debug mode ----
+
+    /**
+     * asyncio's {@code loop.set_debug()}: in debug mode the loop reports, through the
+     * {@link System.Logger} named {@code dev.baton}, coroutines made and never awaited nor
+     * spawned (when the loop closes, or when they are collected), callbacks and task steps
+     * slower than {@link #setSlowCallbackDuration}, loop and primitive methods called from
+     * another thread (even where the caller swallows the exception), and, on the real clock, a
+     * loop stuck for {@link #setStuckWarning} seconds with nothing to do (with the task dump);
+     * tasks record where they were spawned, which the dump shows. Off by default, unless the
+     * system property {@code baton.debug} is {@code true}; off, it costs nothing.
+     *
+     * @param enabled whether the loop is in debug mode from now on
+     */
+    public void setDebug(boolean enabled) {
+        checkThread();
+        if (enabled && debugMode == null) {
+            debugMode = new DebugMode();
+            LoopAccess.enableDebugHooks();
+        } else if (!enabled) {
+            debugMode = null;
+        }
+    }
+
+    /**
+     * Whether the loop is in debug mode: {@code loop.get_debug()}.
+     *
+     * @return whether the loop is in debug mode
+     */
+    public boolean isDebug() {
+        return debugMode != null;
+    }
+
+    /**
+     * In debug mode, callbacks and task steps that run longer than this are reported; 0.1 s by default.
+     *
+     * @param seconds the duration from which a callback or task step is reported, at least 0
+     */
+    public void setSlowCallbackDuration(double seconds) {
+        checkThread();
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slow callback duration must be >= 0, got " + seconds);
+        }
+        slowCallbackDuration = seconds;
+    }
+
+    /**
+     * {@code loop.slow_callback_duration}.
+     *
+     * @return the duration from which debug mode reports a callback or task step, in seconds
+     */
+    public double slowCallbackDuration() {
+        return slowCallbackDuration;
+    }
+
+    /**
+     * In debug mode on the real clock, a loop with nothing ready, no timer and no awaited
+     * {@link java.util.concurrent.CompletionStage} in flight, for this many seconds while the
+     * task it runs for waits, logs the task dump (once each time it gets stuck); 5 s by default.
+     * (On the virtual clock that state is a {@link DeadlockException}.)
+     *
+     * @param seconds how long the loop may be stuck before the dump is logged, more than 0
+     */
+    public void setStuckWarning(double seconds) {
+        checkThread();
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("stuck warning must be > 0 seconds, got " + seconds);
+        }
+        stuckWarning = seconds;
+    }
+
+    /**
+     * The delay of {@link #setStuckWarning}.
+     *
+     * @return how long the loop may be stuck before debug mode logs the dump, in seconds
+     */
+    public double stuckWarning() {
+        return stuckWarning;
+    }
+
+    /** Whether tasks should record where they are spawned. */
+    boolean recordsSpawnSites() {
+        return debugMode != null;
+    }
+
     /**
      * Whether {@link #close()} was called.
      *
@@ -294,6 +414,9 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         reportCollected();
+        if (debugMode != null) {
+            debugMode.reportAtClose();
+        }
         for (Unretrieved record : List.copyOf(unretrieved)) {
             Promise<?> promise = record.get();
             reportUnretrieved(record, promise);
@@ -565,6 +688,8 @@ public final class EventLoop implements AutoCloseable {
             if (scheduled.isEmpty()) {
                 if (virtualClock) {
                     checkDeadlock();
+                } else if (debugMode != null) {
+                    warnIfStuck();
                 }
                 waitForInbox(-1);
             } else if (virtualClock) {
@@ -580,20 +705,11 @@ public final class EventLoop implements AutoCloseable {
         if (!unretrieved.isEmpty()) {
             reportCollected();
         }
-
-        // the clock is read only when a timer may be due: without timers an iteration of a
-        // busy loop (a yield, a handoff) reads no clock, which costs as much as the rest of it
-        double endTime = scheduled.isEmpty() ? 0 : time() + CLOCK_RESOLUTION;
-        while (!scheduled.isEmpty()) {
-            TimerHandle timer = scheduled.peek();
-            // on the virtual clock, a timer the clock jumped to is due even where the
-            // resolution is below a double's precision (from about 1e7 seconds on)
-            if (timer.when >= endTime && !(virtualClock && timer.when <= virtualNow)) {
-                break;
-            }
-            scheduled.poll();
-            timer.scheduled = false;
-            ready.addLast(timer);
+        collectDueTimers();
+        if (debugMode != null) {
+            debugMode.reportCollected();
+            runReadyTimed();
+            return;
         }
 
         for (int todo = ready.size(); todo > 0; todo--) {
@@ -669,6 +785,59 @@ public final class EventLoop implements AutoCloseable {
         throw new DeadlockException("deadlock: nothing can ever wake the awaited " + what
                 + ": no callback is ready, no timer is scheduled, no awaited CompletionStage is in flight and no"
                 + " thread-safe callback is pending\n" + dumpTasks());
+    }
+
+    /** The due timers join the ready queue. */
+    private void collectDueTimers() {
+        // the clock is read only when a timer may be due: without timers an iteration of a
+        // busy loop (a yield, a handoff) reads no clock, which costs as much as the rest of it
+        double endTime = scheduled.isEmpty() ? 0 : time() + CLOCK_RESOLUTION;
+        while (!scheduled.isEmpty()) {
+            TimerHandle timer = scheduled.peek();
+            // on the virtual clock, a timer the clock jumped to is due even where the
+            // resolution is below a double's precision (from about 1e7 seconds on)
+            if (timer.when >= endTime && !(virtualClock && timer.when <= virtualNow)) {
+                break;
+            }
+            scheduled.poll();
+            timer.scheduled = false;
+            ready.addLast(timer);
+        }
+    }
+
+    /** The ready callbacks, each timed: debug mode reports the slow ones (asyncio's _run_once in debug). */
+    private void runReadyTimed() {
+        for (int todo = ready.size(); todo > 0; todo--) {
+            Object callback = ready.pollFirst();
+            long start = System.nanoTime();
+            try {
+                if (callback instanceof Task) {
+                    ((Task<?>) callback).wakeup();
+                } else {
+                    ((Runnable) callback).run();
+                }
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                callExceptionHandler(new ExceptionContext("Exception in callback " + callback, t, callback));
+            }
+            double took = (System.nanoTime() - start) / 1e9;
+            if (took >= slowCallbackDuration && debugMode != null) {
+                DebugMode.reportSlow(callback, took);
+            }
+        }
+    }
+
+    /** Debug mode on the real clock: waits up to the stuck warning's delay, then logs the dump once. */
+    private void warnIfStuck() {
+        Promise<?> awaited = awaitedByRun;
+        if (awaited == null || awaited.isDone() || foreignInFlight > 0 || inboxPending || !inbox.isEmpty()) {
+            return;
+        }
+        waitForInbox((long) (stuckWarning * 1e9));
+        if (inbox.isEmpty() && debugMode != null) {
+            DebugMode.reportStuck(stuckWarning, dumpTasks());
+        }
     }
 
     private void removeCancelledTimers() {
@@ -885,10 +1054,14 @@ public final class EventLoop implements AutoCloseable {
     }
 
     IllegalStateException foreignThread(Thread thread) {
-        return new IllegalStateException("called from thread '" + Thread.currentThread().getName()
+        IllegalStateException e = new IllegalStateException("called from thread '" + Thread.currentThread().getName()
                 + "', but this event loop runs on thread '" + thread.getName()
                 + "': a loop and its primitives belong to the thread that runs it;"
                 + " use callSoonThreadsafe() to hand work to it");
+        if (debugMode != null) {
+            DebugMode.reportForeignThread(e); // the caller may swallow it (a CompletableFuture callback does)
+        }
+        return e;
     }
 
     /** The owning thread while the loop runs; for primitives' confinement checks. */

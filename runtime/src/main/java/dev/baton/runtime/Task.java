@@ -88,6 +88,9 @@ public final class Task<T> extends Promise<T> {
         } else {
             takeNumber();
         }
+        if (loop.recordsSpawnSites()) {
+            rare().spawnedAt = DebugMode.callerOutside("", "");
+        }
         coroutine.startAsTask(this);
         loop.taskStarted(this);
         loop.enqueue(this);

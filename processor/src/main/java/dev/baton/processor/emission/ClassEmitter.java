@@ -77,7 +77,7 @@ public final class ClassEmitter {
             for (TemplateMethod m : template.methods()) {
                 LoweredMethod l = lowered.get(m);
                 String machine = unique(used, capitalize(m.name()) + "$Machine");
-                String resume = unique(used, m.name() + "$resume");
+                String resume = uniqueResume(used, m.name() + "$resume", l);
                 addMachine(type, template, m, l, machine, resume);
                 consumers |= m.consumes() != null;
             }
@@ -189,8 +189,11 @@ public final class ClassEmitter {
                 .addParameter(Object.class, l.valueName())
                 .addParameter(Throwable.class, l.failureName())
                 .addException(Throwable.class)
-                .addCode(CodeBlock.of("$L", l.resumeBody()));
+                .addCode(CodeBlock.of("$L", l.resumeBody(resumeName)));
         type.addMethod(resume.build());
+        for (LoweredMethod.Helper h : l.body().helpers()) {
+            type.addMethod(helper(h, resumeName, vars, machineType, l));
+        }
 
         // the machine
         TypeName result = TypeName.get(m.resultType()).box();
@@ -239,6 +242,48 @@ public final class ClassEmitter {
                         "$state", "]")
                 .build());
         type.addType(machine.build());
+    }
+
+    /** A method of a resume method split to stay under HotSpot's HugeMethodLimit. */
+    private static MethodSpec helper(LoweredMethod.Helper h, String resumeName, List<TypeVariableName> vars,
+            TypeName machineType, LoweredMethod l) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder(LoweredMethod.helperName(resumeName, h))
+                .addModifiers(Modifier.PRIVATE)
+                .addTypeVariables(vars)
+                .addParameter(machineType, l.machineName());
+        if (h.kind() == LoweredMethod.HelperKind.STATES) {
+            b.addJavadoc("$L of {@link #$L}: one group of its dispatch loop, which calls it.\n", h.summary(),
+                    resumeName)
+                    .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                            .addMember("value", "{$S, $S}", "unchecked", "fallthrough").build())
+                    .returns(Object.class)
+                    .addParameter(Object.class, l.valueName())
+                    .addException(Throwable.class);
+        } else {
+            b.addJavadoc("$L of {@link #$L}: true when it routed {@code thrown} to a handler's state.\n",
+                    h.summary(), resumeName)
+                    .returns(TypeName.BOOLEAN)
+                    .addParameter(Throwable.class, l.thrownName());
+        }
+        return b.addCode(CodeBlock.of("$L", h.body())).build();
+    }
+
+    /** A name for the resume method whose own name and helpers' names are all free. */
+    private static String uniqueResume(Set<String> used, String base, LoweredMethod l) {
+        for (int i = 1;; i++) {
+            String name = i == 1 ? base : base + i;
+            boolean free = !used.contains(name);
+            for (LoweredMethod.Helper h : l.body().helpers()) {
+                free &= !used.contains(LoweredMethod.helperName(name, h));
+            }
+            if (free) {
+                used.add(name);
+                for (LoweredMethod.Helper h : l.body().helpers()) {
+                    used.add(LoweredMethod.helperName(name, h));
+                }
+                return name;
+            }
+        }
     }
 
     private MethodSpec startConsumers(TemplateClass template) {

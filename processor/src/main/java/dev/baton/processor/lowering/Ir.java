@@ -15,8 +15,17 @@ import javax.lang.model.element.VariableElement;
 final class Ir {
     private Ir() {}
 
-    /** A state of the machine; its number is the order in which it was marked. */
-    static final class Label {
+    /**
+     * A piece of a line of generated code: text, or a fragment rendered once the decisions it
+     * depends on are taken (a state's number, whether a local is hoisted, where a record lives).
+     */
+    sealed interface Part permits Text, Label, Code, UserTree, Decl, LocalRef, Clear, RecordRef {}
+
+    /** Generated text, as written. */
+    record Text(String text) implements Part {}
+
+    /** A state of the machine, rendered as its number: the order in which it was marked. */
+    static final class Label implements Part {
         int state = -1;
 
         boolean marked() {
@@ -36,6 +45,14 @@ final class Ir {
         /** The template line the case comes from, for a comment. */
         String comment;
         final List<Code> lines = new ArrayList<>();
+        /**
+         * Whether the case is entered by falling out of the await of the case before it, and reads
+         * that await's result from the resume method's {@code $value}: it stays in one method with
+         * that case when the dispatch loop is split (see {@link Renderer}).
+         */
+        boolean resumesAwait;
+        /** Whether the case's last line can complete normally, falling into the next case. */
+        boolean fallsThrough;
 
         Case(Label label, Region region, String comment) {
             this.label = label;
@@ -47,23 +64,24 @@ final class Ir {
     /** A lowered try statement: its protected ranges, catch handlers and finally. */
     static final class TryEntry {
         final TryEntry parent;
-        final Tree tree;
         final Label tryStart = new Label();
         Label catchStart;
+        /** The finally's first state, or null without a finally. */
         Label finallyStart;
         final List<Catch> catches = new ArrayList<>();
         /**
-         * The names of the completion record (its kind, its value) that carries what entered the
-         * finally to its end, or null without a finally. They are machine fields when the finally
-         * may suspend, else locals of the resume method: see {@link #recordIsLocal}.
+         * Which completion record (a kind and a value) carries what entered the finally to its
+         * end: the number of try statements with a finally whose try, catches or finally enclose
+         * this one. Statements that do not enclose one another are never in their finally parts
+         * at the same time, so siblings share a record; nested ones never do.
          */
-        String recordKind;
-        String recordValue;
+        int recordSlot;
         /**
-         * Whether the record is a pair of locals of the resume method: decided once the finally is
-         * lowered, true when it has no suspension point, as the resume method then runs without
-         * returning from the write of the record (entering the finally) to its last read (the end
-         * of the finally). Until then, code refers to the record through {@link RecordRef}.
+         * Whether the record may be a pair of locals of the resume method: decided once the
+         * finally is lowered, true when it has no suspension point, as the resume method then
+         * runs without returning from the write of the record (entering the finally) to its last
+         * read (the end of the finally). A dispatch loop split into methods keeps every record in
+         * machine fields. Until rendering, code refers to the record through {@link RecordRef}.
          */
         boolean recordIsLocal;
         /** Jump targets that left the try through the finally, replayed after it. */
@@ -71,46 +89,47 @@ final class Ir {
         /** Which part is being lowered (decides the region of new states). */
         TryPart part = TryPart.TRY;
 
-        TryEntry(TryEntry parent, Tree tree) {
+        TryEntry(TryEntry parent) {
             this.parent = parent;
-            this.tree = tree;
         }
 
         boolean hasFinally() {
-            return recordKind != null;
+            return finallyStart != null;
         }
     }
 
     /** A catch clause: the types it matches (code fragments, in order) and its state. */
-    record Catch(List<Object> types, Label handler) {}
+    record Catch(List<Part> types, Label handler) {}
 
-    /** A jump that crossed a finally: replayed by {@code replay} once the finally completes. */
-    record Exit(int code, Label target, Leap leap) {}
+    /**
+     * A jump that crossed a finally, to {@code target} in try context {@code targetContext}:
+     * replayed once the finally completes.
+     */
+    record Exit(int code, Label target, TryEntry targetContext) {}
 
-    /** A jump target on the leap stack (a loop, switch, labeled statement). */
-    static final class Leap {
-        final Tree tree;
-        final Label breakLabel;
-        final Label continueLabel;
-        final TryEntry tryContext;
-
-        Leap(Tree tree, Label breakLabel, Label continueLabel, TryEntry tryContext) {
-            this.tree = tree;
-            this.breakLabel = breakLabel;
-            this.continueLabel = continueLabel;
-            this.tryContext = tryContext;
-        }
-    }
+    /** Where a break or continue of a lowered loop, switch or labeled statement goes. */
+    record Leap(Label breakLabel, Label continueLabel, TryEntry tryContext) {}
 
     /** A line (or a few statements) of generated code. */
-    static final class Code {
-        final List<Object> parts = new ArrayList<>();
+    static final class Code implements Part {
+        final List<Part> parts = new ArrayList<>();
 
+        /** Appends parts: {@link Part}s as they are, strings and numbers as {@link Text}. */
         Code add(Object... more) {
             for (Object o : more) {
-                parts.add(o);
+                parts.add(part(o));
             }
             return this;
+        }
+
+        static Part part(Object o) {
+            if (o instanceof Part p) {
+                return p;
+            }
+            if (o instanceof String || o instanceof Integer) {
+                return new Text(o.toString());
+            }
+            throw new IllegalArgumentException("not a part of code: " + o);
         }
 
         static Code of(Object... parts) {
@@ -119,27 +138,23 @@ final class Ir {
     }
 
     /** A user tree copied as written, with some of its subtrees replaced. */
-    record UserTree(Tree tree, Map<Tree, Code> replacements) {}
+    record UserTree(Tree tree, Map<Tree, Code> replacements) implements Part {}
 
     /**
      * A local's declaration: {@code $m.x = init;} when hoisted, else {@code Type x = init;}.
      * {@code init} null means the declaration's own initializer (or none).
      */
-    record Decl(VariableTree tree, VariableElement element, Code init) {}
+    record Decl(VariableTree tree, VariableElement element, Code init) implements Part {}
 
     /** A reference to a local: {@code $m.x} when hoisted, else {@code x}. */
-    record LocalRef(VariableElement element) {}
+    record LocalRef(VariableElement element) implements Part {}
 
     /** Sets the listed hoisted reference locals to null (they went out of scope). */
-    record Clear(List<VariableElement> locals) {}
+    record Clear(List<VariableElement> locals) implements Part {}
 
     /**
      * The completion record of {@code entry}, its kind or its value: {@code $m.$finally0} when
      * the record is a machine field, {@code $finally0} when it is a local of the resume method.
      */
-    record RecordRef(TryEntry entry, boolean value) {
-        String name() {
-            return value ? entry.recordValue : entry.recordKind;
-        }
-    }
+    record RecordRef(TryEntry entry, boolean value) implements Part {}
 }

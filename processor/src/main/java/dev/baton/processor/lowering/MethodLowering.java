@@ -36,38 +36,39 @@ public final class MethodLowering {
         BodyInfo info = new BodyInfo(trees, method.path());
         Names names = new Names(info.identifiers);
         Lowerer lowerer = new Lowerer(info, names, writer, report, method.element());
-        lowerer.start();
+        Emitter emitter = lowerer.emitter;
         BlockTree body = method.tree().getBody();
         if (method.event() != null) {
-            lowerer.awaitCode(Code.of(ref(method.event()), ".waitSet()"),
+            emitter.awaitCode(Code.of(ref(method.event()), ".waitSet()"),
                     "@AwaitsEvent(\"" + method.event().name() + "\")");
         }
         int errors = report.entries().size();
-        guards(lowerer, method, method.guards(), 0, () -> lowerer.explode(body));
+        guards(lowerer, method.guards(), 0, () -> lowerer.explode(body));
+        Listing listing = emitter.finish();
         if (report.entries().size() > errors && report.hasErrors()) {
             return null; // the class gets its minimal Baton_X; nothing lowered is emitted
         }
-        Renderer renderer = new Renderer(lowerer, scope(template), method.element());
-        return renderer.render(writer);
+        return new Renderer(listing, info, names, report, writer, scope(template), method.element()).render();
     }
 
-    private static Object ref(NamedRef ref) {
-        return ref.isParameter() ? new Ir.LocalRef(ref.target()) : ref.name();
+    private static Ir.Part ref(NamedRef ref) {
+        return ref.isParameter() ? new Ir.LocalRef(ref.target()) : new Ir.Text(ref.name());
     }
 
     /** {@code async with g_i:} around the rest: acquire, then try { rest } finally { release }. */
-    private void guards(Lowerer lowerer, TemplateMethod method, List<NamedRef> guards, int i, Runnable body) {
+    private void guards(Lowerer lowerer, List<NamedRef> guards, int i, Runnable body) {
         if (i == guards.size()) {
             body.run();
             return;
         }
         NamedRef g = guards.get(i);
-        String field = lowerer.synthetic("$guard" + i, TypeName.get(g.type()), true);
-        String m = lowerer.m();
-        lowerer.add(Code.of(m, ".", field, " = ", ref(g), ";"));
-        lowerer.awaitCode(Code.of(m, ".", field, ".acquire()"), "@Guarded(\"" + g.name() + "\")");
-        lowerer.lowerTry(null, () -> guards(lowerer, method, guards, i + 1, body), List.of(),
-                e -> lowerer.add(Code.of(m, ".", field, ".release();")));
+        Emitter emitter = lowerer.emitter;
+        String field = emitter.synthetic("$guard" + i, TypeName.get(g.type()), true);
+        String m = emitter.m();
+        emitter.add(Code.of(m, ".", field, " = ", ref(g), ";"));
+        emitter.awaitCode(Code.of(m, ".", field, ".acquire()"), "@Guarded(\"" + g.name() + "\")");
+        lowerer.tries.lowerTry(() -> guards(lowerer, guards, i + 1, body), List.of(),
+                e -> emitter.add(Code.of(m, ".", field, ".release();")));
     }
 
     private Renderer.Scope scope(TemplateClass template) {

@@ -35,7 +35,8 @@ import javax.lang.model.element.VariableElement;
  * the match also stores the value in the field: {@code (E instanceof T t && ($m.t = t) != null)}.
  */
 final class Renderer {
-    private final Lowerer lowered;
+    private final Listing lowered;
+    private final TypeWriter types;
     private final BodyInfo info;
     private final Names names;
     private final Scope scope;
@@ -56,6 +57,13 @@ final class Renderer {
      * only stored by the match, after the line's prefix (where captured copies are made) ran.
      */
     private final Set<VariableElement> boundInLine = new HashSet<>();
+    /** The names of the completion records' kinds and values, by slot (see {@link TryEntry#recordSlot}). */
+    private final List<String> recordKinds = new ArrayList<>();
+    private final List<String> recordValues = new ArrayList<>();
+    /** The names of the captured copies made before each rendered tree: the same when rendered again. */
+    private final Map<Tree, Map<VariableElement, String>> captureNames = new java.util.IdentityHashMap<>();
+    /** Whether the dispatch loop is split into methods (then every completion record is in fields). */
+    private boolean split;
     /**
      * The hoisted locals the line being written both assigns and captures (in a lambda, local or
      * anonymous class), with the name of the plain local that shadows each in the line: the
@@ -64,11 +72,21 @@ final class Renderer {
      */
     private final Map<VariableElement, String> shadowInLine = new LinkedHashMap<>();
 
-    Renderer(Lowerer lowered, Scope scope, ExecutableElement method) {
+    /**
+     * The estimated bytecode size (see {@link BytecodeEstimate}) up to which a body stays one
+     * resume method: below HotSpot's 8,000-byte HugeMethodLimit, as the estimate runs high.
+     */
+    static final int METHOD_BUDGET = 7_000;
+    /** The estimated size of each method of a split dispatch loop. */
+    static final int GROUP_BUDGET = 4_000;
+
+    Renderer(Listing lowered, BodyInfo info, Names names, Report report, TypeWriter types, Scope scope,
+            ExecutableElement method) {
         this.lowered = lowered;
-        this.info = lowered.info;
-        this.names = lowered.names;
-        this.report = lowered.report;
+        this.info = info;
+        this.names = names;
+        this.report = report;
+        this.types = types;
         this.scope = scope;
         this.method = method;
     }
@@ -79,16 +97,25 @@ final class Renderer {
      * Decides the hoisted locals: every parameter, every local used in more than one state, and
      * every pattern variable declared in a line of its own and used in later ones.
      */
-    LoweredMethod render(TypeWriter writer) {
+    LoweredMethod render() {
+        TypeWriter writer = types;
         Map<VariableElement, Set<Integer>> uses = new LinkedHashMap<>();
-        for (Case c : lowered.cases) {
+        for (Case c : lowered.cases()) {
             for (Code code : c.lines) {
                 collectUses(code, c.label.state, uses);
             }
         }
-        for (Synthetic s : synthetics()) {
+        for (Listing.Synthetic s : lowered.synthetics()) {
             fieldNamesTaken.add(s.name());
         }
+        for (TryEntry e : lowered.tryEntries()) {
+            while (e.hasFinally() && recordKinds.size() <= e.recordSlot) {
+                recordKinds.add(names.fresh("$finally" + recordKinds.size()));
+                recordValues.add(names.fresh("$finallyValue" + recordValues.size()));
+            }
+        }
+        fieldNamesTaken.addAll(recordKinds);
+        fieldNamesTaken.addAll(recordValues);
         fieldNamesTaken.add("$state");
         List<LoweredMethod.Field> fields = new ArrayList<>();
         for (VariableElement p : method.getParameters()) {
@@ -101,7 +128,7 @@ final class Renderer {
         List<VariableElement> hoisted = new ArrayList<>();
         for (Map.Entry<VariableElement, Set<Integer>> u : uses.entrySet()) {
             VariableElement local = u.getKey();
-            boolean split = lowered.splitBindings.contains(local) && referenced.contains(local);
+            boolean split = lowered.splitBindings().contains(local) && referenced.contains(local);
             if ((u.getValue().size() > 1 || split) && !fieldNames.containsKey(local)) {
                 hoisted.add(local);
             }
@@ -136,25 +163,19 @@ final class Renderer {
             fieldNames.put(local, name);
             fieldTypes.put(local, type);
             fields.add(new LoweredMethod.Field(name, TypeName.get(mirror), !local.asType().getKind().isPrimitive(),
-                    kind + ", " + lowered.commentFor(declaration).replaceFirst(":\\s.*", "")));
+                    kind + ", " + info.comment(declaration).replaceFirst(":\\s.*", "")));
         }
-        for (Synthetic s : synthetics()) {
+        for (Listing.Synthetic s : lowered.synthetics()) {
             fields.add(new LoweredMethod.Field(s.name(), s.type(), s.reference(), null));
         }
-        String body = dispatchLoop();
-        return new LoweredMethod(fields, method.getParameters().size(), body, names.machine, names.value,
-                names.failure);
-    }
-
-    private List<Synthetic> synthetics() {
-        List<Synthetic> out = new ArrayList<>();
-        for (Lowerer.Synthetic s : lowered.synthetics) {
-            out.add(new Synthetic(s.name(), s.type(), s.reference()));
+        LoweredMethod.Body body = dispatch();
+        for (int slot : recordSlots(true)) {
+            fields.add(new LoweredMethod.Field(recordKinds.get(slot), TypeName.INT, false, null));
+            fields.add(new LoweredMethod.Field(recordValues.get(slot), com.palantir.javapoet.ClassName.OBJECT, true, null));
         }
-        return out;
+        return new LoweredMethod(fields, method.getParameters().size(), body, names.machine, names.value,
+                names.failure, names.thrown);
     }
-
-    private record Synthetic(String name, TypeName type, boolean reference) {}
 
     private String fieldName(String base) {
         String name = base;
@@ -175,9 +196,9 @@ final class Renderer {
         return t != null ? t : info.methodPath.getLeaf();
     }
 
-    private void collectUses(Object part, int state, Map<VariableElement, Set<Integer>> uses) {
+    private void collectUses(Ir.Part part, int state, Map<VariableElement, Set<Integer>> uses) {
         if (part instanceof Code code) {
-            for (Object p : code.parts) {
+            for (Ir.Part p : code.parts) {
                 collectUses(p, state, uses);
             }
         } else if (part instanceof Ir.UserTree u) {
@@ -239,26 +260,31 @@ final class Renderer {
 
     // ---- text ----
 
-    private String dispatchLoop() {
-        StringBuilder out = new StringBuilder();
-        String m = names.machine;
-        for (TryEntry e : lowered.tryEntries) {
-            if (e.hasFinally() && e.recordIsLocal) {
-                // the completion record of a finally that cannot suspend: set and replayed in one call
-                out.append("int ").append(e.recordKind).append(" = ").append(Lowerer.NORMAL).append(";\n");
-                out.append("java.lang.Object ").append(e.recordValue).append(" = null;\n");
-            }
+    /**
+     * The resume method's body: one flat dispatch loop, or, when that would exceed
+     * {@link #METHOD_BUDGET}, a loop that dispatches to methods each holding a group of
+     * consecutive states (and the exception table cut the same way).
+     */
+    private LoweredMethod.Body dispatch() {
+        List<String> texts = renderCases();
+        String table = exceptionTable(lowered.tryEntries(), "continue " + names.loop + ";");
+        int size = BytecodeEstimate.of(table);
+        for (String t : texts) {
+            size += BytecodeEstimate.of(t);
         }
-        out.append(names.loop).append(": for (;;) {\n");
-        out.append("    try {\n");
-        out.append("        if (").append(names.failure).append(" != null) {\n");
-        out.append("            java.lang.Throwable ").append(names.rethrow).append(" = ").append(names.failure).append(";\n");
-        out.append("            ").append(names.failure).append(" = null;\n");
-        out.append("            throw ").append(names.rethrow).append(";\n");
-        out.append("        }\n");
-        out.append("        switch (").append(m).append(".$state) {\n");
-        for (Case c : lowered.cases) {
-            out.append("            case ").append(c.label.state).append(": {");
+        if (size <= METHOD_BUDGET) {
+            return new LoweredMethod.Body(singleLoop(texts, table), List.of());
+        }
+        split = true; // the completion records move to fields: render again
+        return splitLoop(renderCases());
+    }
+
+    /** Each case's text, its {@code case} line unindented. */
+    private List<String> renderCases() {
+        List<String> texts = new ArrayList<>();
+        for (Case c : lowered.cases()) {
+            StringBuilder out = new StringBuilder();
+            out.append("case ").append(c.label.state).append(": {");
             if (c.comment != null) {
                 out.append(" // ").append(c.comment);
             }
@@ -269,25 +295,172 @@ final class Renderer {
                 shadows(code, prefix);
                 String line = renderCode(code, prefix);
                 for (String p : prefix) {
-                    indent(out, p, 4);
+                    indent(out, p, 1);
                 }
                 if (!line.isBlank()) {
-                    indent(out, line, 4);
+                    indent(out, line, 1);
                 }
             }
-            out.append("            }\n");
+            out.append("}");
+            texts.add(out.toString());
+        }
+        return texts;
+    }
+
+    private String singleLoop(List<String> cases, String table) {
+        StringBuilder out = new StringBuilder();
+        String m = names.machine;
+        for (int slot : recordSlots(false)) {
+            // a completion record of finallies that cannot suspend: set and replayed in one call
+            out.append("int ").append(recordKinds.get(slot)).append(" = ").append(Emitter.NORMAL).append(";\n");
+            out.append("java.lang.Object ").append(recordValues.get(slot)).append(" = null;\n");
+        }
+        out.append(names.loop).append(": for (;;) {\n");
+        out.append("    try {\n");
+        appendFailure(out);
+        out.append("        switch (").append(m).append(".$state) {\n");
+        for (String c : cases) {
+            indent(out, c, 3);
         }
         out.append("            default:\n");
         out.append("                throw new java.lang.IllegalStateException(\"bad state \" + ").append(m)
                 .append(".$state);\n");
         out.append("        }\n");
         out.append("    } catch (java.lang.Throwable ").append(names.thrown).append(") {\n");
-        out.append(exceptionTable());
-        out.append("        ").append(m).append(".$complete(null);\n");
-        out.append("        throw ").append(names.thrown).append(";\n");
+        out.append(table);
+        appendUncaught(out);
         out.append("    }\n");
         out.append("}\n");
         return out.toString();
+    }
+
+    /** The resume call throws the failure it was resumed with, at the await it resumes. */
+    private void appendFailure(StringBuilder out) {
+        out.append("        if (").append(names.failure).append(" != null) {\n");
+        out.append("            java.lang.Throwable ").append(names.rethrow).append(" = ").append(names.failure).append(";\n");
+        out.append("            ").append(names.failure).append(" = null;\n");
+        out.append("            throw ").append(names.rethrow).append(";\n");
+        out.append("        }\n");
+    }
+
+    private void appendUncaught(StringBuilder out) {
+        out.append("        ").append(names.machine).append(".$complete(null);\n");
+        out.append("        throw ").append(names.thrown).append(";\n");
+    }
+
+    /**
+     * The split form: consecutive cases grouped into methods of at most {@link #GROUP_BUDGET}
+     * (a case that resumes an await stays with the await, which hands it {@code $value}). A
+     * group runs its states in a loop of its own and returns {@code OTHER_GROUP} when the body
+     * goes on in a state of another group; the resume method picks the group of the state by
+     * a binary search. Every state's locals are declared in its case, and whatever crosses
+     * states is in the machine's fields, so the groups share nothing else.
+     */
+    private LoweredMethod.Body splitLoop(List<String> cases) {
+        List<LoweredMethod.Helper> helpers = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        int i = 0;
+        while (i < cases.size()) {
+            int first = i;
+            int size = 0;
+            StringBuilder group = new StringBuilder();
+            group.append(names.loop).append(": for (;;) {\n");
+            group.append("    switch (").append(names.machine).append(".$state) {\n");
+            do {
+                String text = cases.get(i);
+                size += BytecodeEstimate.of(text);
+                i++;
+                boolean last = i == cases.size() || (!lowered.cases().get(i).resumesAwait
+                        && size + BytecodeEstimate.of(cases.get(i)) > GROUP_BUDGET);
+                if (last && lowered.cases().get(i - 1).fallsThrough) {
+                    // the next state is in another method: say so before falling out of this one
+                    text = text.substring(0, text.length() - 1) + "    " + names.machine + ".$state = " + i
+                            + ";\n}";
+                }
+                indent(group, text, 2);
+                if (last) {
+                    break;
+                }
+            } while (true);
+            group.append("        default:\n");
+            group.append("            return ").append(TypeWriter.STATE_MACHINE).append(".OTHER_GROUP;\n");
+            group.append("    }\n");
+            group.append("}\n");
+            starts.add(first);
+            helpers.add(new LoweredMethod.Helper(LoweredMethod.HelperKind.STATES, Integer.toString(first),
+                    "States " + first + " to " + (i - 1), group.toString()));
+        }
+        List<String> tables = new ArrayList<>();
+        List<TryEntry> entries = innermostFirst(lowered.tryEntries());
+        int at = 0;
+        while (at < entries.size()) {
+            List<TryEntry> chunk = new ArrayList<>();
+            int size = 0;
+            while (at < entries.size()) {
+                int s = BytecodeEstimate.of(exceptionTable(List.of(entries.get(at)), "return true;"));
+                if (!chunk.isEmpty() && size + s > GROUP_BUDGET) {
+                    break;
+                }
+                chunk.add(entries.get(at++));
+                size += s;
+            }
+            String name = "catch" + tables.size();
+            tables.add(name);
+            helpers.add(new LoweredMethod.Helper(LoweredMethod.HelperKind.CATCH, name,
+                    "Part " + (tables.size()) + " of the exception table", exceptionTable(chunk, "return true;")
+                            .replaceAll("(?m)^        ", "") + "return false;\n"));
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(names.loop).append(": for (;;) {\n");
+        out.append("    try {\n");
+        appendFailure(out);
+        out.append("        int ").append(names.state).append(" = ").append(names.machine).append(".$state;\n");
+        appendSearch(out, starts, 0, starts.size(), 2);
+        out.append("        if (").append(names.value).append(" != ").append(TypeWriter.STATE_MACHINE)
+                .append(".OTHER_GROUP) {\n");
+        out.append("            return ").append(names.value).append(";\n");
+        out.append("        }\n");
+        out.append("    } catch (java.lang.Throwable ").append(names.thrown).append(") {\n");
+        if (!tables.isEmpty()) {
+            out.append("        if (");
+            String sep = "";
+            for (String t : tables) {
+                out.append(sep).append(LoweredMethod.RESUME).append("$").append(t).append("(").append(names.machine)
+                        .append(", ").append(names.thrown).append(")");
+                sep = "\n                || ";
+            }
+            out.append(") {\n");
+            out.append("            continue ").append(names.loop).append(";\n");
+            out.append("        }\n");
+        }
+        appendUncaught(out);
+        out.append("    }\n");
+        out.append("}\n");
+        return new LoweredMethod.Body(out.toString(), helpers);
+    }
+
+    /** Calls the group of states {@code [starts[from], starts[to])} that holds {@code $s}: a binary search. */
+    private void appendSearch(StringBuilder out, List<Integer> starts, int from, int to, int level) {
+        String pad = "    ".repeat(level);
+        if (to - from == 1) {
+            String call = names.value + " = " + LoweredMethod.RESUME + "$" + starts.get(from) + "(" + names.machine
+                    + ", " + names.value + ");";
+            if (to == starts.size()) {
+                out.append(pad).append("if (").append(names.state).append(" >= ").append(lowered.cases().size())
+                        .append(") {\n");
+                out.append(pad).append("    throw new java.lang.IllegalStateException(\"bad state \" + ")
+                        .append(names.state).append(");\n");
+                out.append(pad).append("}\n");
+            }
+            out.append(pad).append(call).append('\n');
+            return;
+        }
+        int mid = (from + to) / 2;
+        out.append(pad).append("if (").append(names.state).append(" < ").append(starts.get(mid)).append(") {\n");
+        appendSearch(out, starts, from, mid, level + 1);
+        out.append(pad).append("} else {\n");
+        appendSearch(out, starts, mid, to, level + 1);
+        out.append(pad).append("}\n");
     }
 
     private static void indent(StringBuilder out, String text, int levels) {
@@ -299,17 +472,24 @@ final class Renderer {
         }
     }
 
-    /** The catch side of the loop: the try table, innermost entries first. */
-    private String exceptionTable() {
-        List<TryEntry> entries = new ArrayList<>(lowered.tryEntries);
-        entries.sort(Comparator.comparingInt((TryEntry e) -> e.tryStart.state).reversed());
+    private static List<TryEntry> innermostFirst(List<TryEntry> entries) {
+        List<TryEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingInt((TryEntry e) -> e.tryStart.state).reversed());
+        return sorted;
+    }
+
+    /**
+     * The catch side of the loop: the try table of {@code entries}, innermost first; a handled
+     * exception sets the state of its handler and ends with {@code handled}.
+     */
+    private String exceptionTable(List<TryEntry> all, String handled) {
+        List<TryEntry> entries = innermostFirst(all);
         if (entries.isEmpty()) {
             return "";
         }
         String m = names.machine;
         String t = names.thrown;
         String s = names.state;
-        String loop = names.loop;
         StringBuilder out = new StringBuilder();
         out.append("        int ").append(s).append(" = ").append(m).append(".$state;\n");
         for (TryEntry e : entries) {
@@ -320,40 +500,40 @@ final class Renderer {
             for (Ir.Catch c : e.catches) {
                 out.append("            if (");
                 String sep = "";
-                for (Object type : c.types()) {
+                for (Ir.Part type : c.types()) {
                     out.append(sep).append(t).append(" instanceof ").append(renderPart(type, new ArrayList<>()));
                     sep = " || ";
                 }
                 out.append(") {\n");
-                out.append("                ").append(m).append(".").append(lowered.caughtFieldName()).append(" = ")
+                out.append("                ").append(m).append(".").append(lowered.caughtField()).append(" = ")
                         .append(t).append(";\n");
                 out.append("                ").append(m).append(".$state = ").append(c.handler().state)
                         .append(";\n");
-                out.append("                continue ").append(loop).append(";\n");
+                out.append("                ").append(handled).append("\n");
                 out.append("            }\n");
             }
             if (e.hasFinally()) {
-                appendToFinally(out, e, "            ");
+                appendToFinally(out, e, "            ", handled);
             }
             out.append("        }\n");
             if (e.hasFinally() && e.catchStart != null) {
                 out.append("        if (").append(s).append(" >= ").append(to).append(" && ").append(s)
                         .append(" < ").append(e.finallyStart.state).append(") {\n");
-                appendToFinally(out, e, "            ");
+                appendToFinally(out, e, "            ", handled);
                 out.append("        }\n");
             }
         }
         return out.toString();
     }
 
-    private void appendToFinally(StringBuilder out, TryEntry e, String indent) {
+    private void appendToFinally(StringBuilder out, TryEntry e, String indent, String handled) {
         String m = names.machine;
-        out.append(indent).append(renderRecord(new Ir.RecordRef(e, false))).append(" = ").append(Lowerer.THROW)
+        out.append(indent).append(renderRecord(new Ir.RecordRef(e, false))).append(" = ").append(Emitter.THROW)
                 .append(";\n");
         out.append(indent).append(renderRecord(new Ir.RecordRef(e, true))).append(" = ").append(names.thrown)
                 .append(";\n");
         out.append(indent).append(m).append(".$state = ").append(e.finallyStart.state).append(";\n");
-        out.append(indent).append("continue ").append(names.loop).append(";\n");
+        out.append(indent).append(handled).append("\n");
     }
 
     /**
@@ -431,18 +611,15 @@ final class Renderer {
 
     private String renderCode(Code code, List<String> prefix) {
         StringBuilder out = new StringBuilder();
-        for (Object p : code.parts) {
+        for (Ir.Part p : code.parts) {
             out.append(renderPart(p, prefix));
         }
         return out.toString();
     }
 
-    private String renderPart(Object p, List<String> prefix) {
-        if (p instanceof String s) {
-            return s;
-        }
-        if (p instanceof Integer i) {
-            return i.toString();
+    private String renderPart(Ir.Part p, List<String> prefix) {
+        if (p instanceof Ir.Text t) {
+            return t.text();
         }
         if (p instanceof Ir.Label l) {
             if (!l.marked()) {
@@ -466,23 +643,39 @@ final class Renderer {
         if (p instanceof Ir.RecordRef r) {
             return renderRecord(r);
         }
-        if (p instanceof Ir.Clear c) {
-            StringBuilder out = new StringBuilder();
-            for (VariableElement e : c.locals()) {
-                String f = fieldNames.get(e);
-                if (f != null && !e.asType().getKind().isPrimitive()) {
-                    out.append(out.length() == 0 ? "" : " ").append(names.machine).append('.').append(f)
-                            .append(" = null;");
-                }
+        Ir.Clear c = (Ir.Clear) p;
+        StringBuilder out = new StringBuilder();
+        for (VariableElement e : c.locals()) {
+            String f = fieldNames.get(e);
+            if (f != null && !e.asType().getKind().isPrimitive()) {
+                out.append(out.length() == 0 ? "" : " ").append(names.machine).append('.').append(f)
+                        .append(" = null;");
             }
-            return out.toString();
         }
-        throw new IllegalStateException("unknown fragment " + p);
+        return out.toString();
     }
 
     /** A completion record's kind or value: a local of the resume method, or a field of the machine. */
     private String renderRecord(Ir.RecordRef r) {
-        return r.entry().recordIsLocal ? r.name() : names.machine + "." + r.name();
+        int slot = r.entry().recordSlot;
+        String name = r.value() ? recordValues.get(slot) : recordKinds.get(slot);
+        return inFields(r.entry()) ? names.machine + "." + name : name;
+    }
+
+    /** Whether {@code e}'s completion record is a pair of machine fields (else locals of the resume method). */
+    private boolean inFields(TryEntry e) {
+        return split || !e.recordIsLocal;
+    }
+
+    /** The record slots kept in fields ({@code fields} true) or in locals of the resume method. */
+    private List<Integer> recordSlots(boolean fields) {
+        java.util.TreeSet<Integer> slots = new java.util.TreeSet<>();
+        for (TryEntry e : lowered.tryEntries()) {
+            if (e.hasFinally() && inFields(e) == fields) {
+                slots.add(e.recordSlot);
+            }
+        }
+        return new ArrayList<>(slots);
     }
 
     private String renderDecl(Ir.Decl d, List<String> prefix) {
@@ -502,7 +695,7 @@ final class Renderer {
         if (typeTree == null || !info.written(typeTree)) {
             type = "var";
         } else if (typeTree.getKind() == Tree.Kind.UNION_TYPE || info.end(typeTree) > nameEnd(v)) {
-            type = lowered.types.writable(lowered.types.catchType(d.element().asType()));
+            type = types.writable(types.catchType(d.element().asType()));
         } else {
             type = renderTree(typeTree, Map.of(), prefix);
         }
@@ -555,7 +748,9 @@ final class Renderer {
                         replacement = shadowInLine.get(e);
                     } else if (depth > 0) {
                         VariableElement v = (VariableElement) e;
-                        replacement = captures.computeIfAbsent(v, k -> names.fresh(field + "$captured"));
+                        replacement = captures.computeIfAbsent(v, k -> captureNames
+                                .computeIfAbsent(root, r -> new LinkedHashMap<>())
+                                .computeIfAbsent(k, x -> names.fresh(field + "$captured")));
                     } else {
                         replacement = names.machine + "." + field;
                     }

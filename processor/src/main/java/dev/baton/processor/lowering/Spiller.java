@@ -23,6 +23,8 @@ import com.palantir.javapoet.TypeName;
 import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.lowering.Ir.Code;
 import dev.baton.processor.lowering.Ir.Label;
+import dev.baton.processor.diagnostics.Report;
+import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.model.BodyInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -61,7 +64,11 @@ import javax.lang.model.type.TypeVariable;
  * when the statement that used them ends.
  */
 final class Spiller {
-    private final Lowerer lowerer;
+    private final Emitter emitter;
+    private final Report report;
+    private final Element method;
+    /** Lowers a switch expression whose cases await (see {@link SwitchLowering}): its value's code. */
+    private final Function<SwitchExpressionTree, Code> switches;
     private final BodyInfo info;
     private final TypeWriter types;
     private final Map<String, Deque<Temp>> free = new HashMap<>();
@@ -86,10 +93,15 @@ final class Spiller {
         }
     }
 
-    Spiller(Lowerer lowerer) {
-        this.lowerer = lowerer;
-        this.info = lowerer.info;
-        this.types = lowerer.types;
+    Spiller(Emitter emitter, BodyInfo info, TypeWriter types, Report report, Element method,
+            Function<SwitchExpressionTree, Code> switches) {
+        this.emitter = emitter;
+        this.info = info;
+        this.types = types;
+        this.report = report;
+        this.method = method;
+        this.switches = switches;
+        emitter.clearsFrom(this::takeClears);
     }
 
     // ---- statements' view ----
@@ -128,7 +140,7 @@ final class Spiller {
         }
         Code clear = new Code();
         for (Temp t : pendingClears) {
-            clear.add(clear.parts.isEmpty() ? "" : " ", lowerer.m(), ".", t.field(), " = null;");
+            clear.add(clear.parts.isEmpty() ? "" : " ", emitter.m(), ".", t.field(), " = null;");
         }
         pendingClears.clear();
         return clear;
@@ -240,7 +252,7 @@ final class Spiller {
                 if (info.containsAwait(s.getExpression()) && !casesContainAwait(s)) {
                     return inOrder(e, List.of(s.getExpression()));
                 }
-                return lowerer.explodeSwitchExpression(s);
+                return switches.apply(s);
             }
             default:
                 if (e instanceof CompoundAssignmentTree ca) {
@@ -266,7 +278,7 @@ final class Spiller {
     /** An await whose result is not used: evaluates the awaitable, suspends unless it is complete. */
     void awaitOnly(MethodInvocationTree call) {
         Code awaitable = value(BodyInfo.awaitArgument(call));
-        lowerer.awaitCode(awaitable, lowerer.commentFor(call));
+        emitter.awaitCode(awaitable, info.comment(call));
     }
 
     /**
@@ -288,14 +300,14 @@ final class Spiller {
             }
         }
         if (cast == null) {
-            Code c = Code.of(lowerer.names.value);
+            Code c = Code.of(emitter.names.value);
             primaryCodes.add(c);
             return c;
         }
         if (bare) {
-            return Code.of("(", cast, ") ", lowerer.names.value);
+            return Code.of("(", cast, ") ", emitter.names.value);
         }
-        Code c = Code.of("((", cast, ") ", lowerer.names.value, ")");
+        Code c = Code.of("((", cast, ") ", emitter.names.value, ")");
         primaryCodes.add(c);
         return c;
     }
@@ -470,13 +482,13 @@ final class Spiller {
         if (name instanceof com.sun.source.tree.AnnotatedTypeTree a) {
             name = a.getUnderlyingType();
         }
-        lowerer.add(Code.of("java.lang.invoke.MethodHandles.lookup().ensureInitialized(", new Ir.UserTree(name, Map.of()),
+        emitter.add(Code.of("java.lang.invoke.MethodHandles.lookup().ensureInitialized(", new Ir.UserTree(name, Map.of()),
                 ".class);"));
     }
 
     private boolean initializationMayShow(TypeElement c) {
         Set<Element> initialized = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element t = lowerer.method.getEnclosingElement(); t instanceof TypeElement te;
+        for (Element t = method.getEnclosingElement(); t instanceof TypeElement te;
                 t = te.getSuperclass() instanceof DeclaredType d ? d.asElement() : null) {
             initialized.add(t);
         }
@@ -519,7 +531,7 @@ final class Spiller {
         while (!(a instanceof PackageElement)) {
             a = a.getEnclosingElement();
         }
-        Element b = lowerer.method;
+        Element b = method;
         while (!(b instanceof PackageElement)) {
             b = b.getEnclosingElement();
         }
@@ -533,12 +545,12 @@ final class Spiller {
         if (tree instanceof NewArrayTree na && na.getType() == null && na.getInitializers() != null) {
             init = Code.of("new ", t.type(), " ", code); // a bare {...} initializer needs its type
         }
-        lowerer.add(Code.of(lowerer.m(), ".", t.field(), " = ", init, ";"));
+        emitter.add(Code.of(emitter.m(), ".", t.field(), " = ", init, ";"));
         return read(t);
     }
 
     private Code read(Temp t) {
-        Code c = Code.of(lowerer.m(), ".", t.field());
+        Code c = Code.of(emitter.m(), ".", t.field());
         stableCodes.add(c);
         primaryCodes.add(c);
         return c;
@@ -559,7 +571,7 @@ final class Spiller {
             pendingClears.remove(temp); // about to be overwritten
         } else {
             boolean reference = !t.getKind().isPrimitive();
-            temp = new Temp(lowerer.synthetic("$" + baseName(t), TypeName.get(t), reference), text, reference);
+            temp = new Temp(emitter.synthetic("$" + baseName(t), TypeName.get(t), reference), text, reference);
         }
         live.add(temp);
         return temp;
@@ -585,7 +597,7 @@ final class Spiller {
             return null;
         }
         if (t.getKind() == TypeKind.NULL) {
-            return lowerer.types.objectType();
+            return types.objectType();
         }
         return types.denotable(t);
     }
@@ -723,19 +735,19 @@ final class Spiller {
         }
         // the left side's pattern variables are in scope on the right, evaluated in other lines
         // (and states): they live in machine fields, stored where the pattern matches
-        lowerer.splitBindings.addAll(bindings(e.getLeftOperand()));
+        bindings(e.getLeftOperand()).forEach(emitter::splitBinding);
         Code left = value(e.getLeftOperand());
         Temp t = temp(e, info.type(e));
-        String field = lowerer.m() + "." + t.field();
-        lowerer.add(Code.of(field, " = ", left, ";"));
+        String field = emitter.m() + "." + t.field();
+        emitter.add(Code.of(field, " = ", left, ";"));
         Label end = new Label();
         Code test = Code.of(e.getKind() == Tree.Kind.CONDITIONAL_AND ? "if (!" : "if (", field, ") { ");
-        test.parts.addAll(lowerer.jumpCode(end, lowerer.tryContext()).parts);
+        test.parts.addAll(emitter.jumpCode(end, emitter.tryContext()).parts);
         test.add(" }");
-        lowerer.add(test);
+        emitter.add(test);
         Code r = value(right);
-        lowerer.add(Code.of(field, " = ", r, ";"));
-        lowerer.mark(end, lowerer.commentFor(e));
+        emitter.add(Code.of(field, " = ", r, ";"));
+        emitter.mark(end, info.comment(e));
         return read(t);
     }
 
@@ -750,18 +762,18 @@ final class Spiller {
         // of 'if (!(cond)) jump', the false branch in another state (so they are hoisted)
         Code cond = value(strip(e.getCondition()));
         Temp t = temp(e, info.type(e));
-        String field = lowerer.m() + "." + t.field();
+        String field = emitter.m() + "." + t.field();
         Label otherwise = new Label();
         Label end = new Label();
         Code test = Code.of("if (!", Lowerer.parenthesized(cond), ") { ");
-        test.parts.addAll(lowerer.jumpCode(otherwise, lowerer.tryContext()).parts);
+        test.parts.addAll(emitter.jumpCode(otherwise, emitter.tryContext()).parts);
         test.add(" }");
-        lowerer.add(test);
-        lowerer.add(Code.of(field, " = ", value(yes), ";"));
-        lowerer.jump(end);
-        lowerer.mark(otherwise, lowerer.commentFor(e));
-        lowerer.add(Code.of(field, " = ", value(no), ";"));
-        lowerer.mark(end, lowerer.commentFor(e));
+        emitter.add(test);
+        emitter.add(Code.of(field, " = ", value(yes), ";"));
+        emitter.jump(end);
+        emitter.mark(otherwise, info.comment(e));
+        emitter.add(Code.of(field, " = ", value(no), ";"));
+        emitter.mark(end, info.comment(e));
         return read(t);
     }
 
@@ -872,7 +884,7 @@ final class Spiller {
     // ---- errors ----
 
     Refused refuse(Tag tag, Tree tree, String message) {
-        lowerer.report.error(tag, lowerer.method, info.unit, tree, message);
+        report.error(tag, method, info.unit, tree, message);
         return new Refused();
     }
 

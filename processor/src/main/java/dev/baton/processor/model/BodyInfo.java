@@ -284,6 +284,13 @@ public final class BodyInfo {
         return source.subSequence(from, to).toString().strip();
     }
 
+    /** A state's comment for the template line of {@code t}: {@code File.java:12: the line}. */
+    public String comment(Tree t) {
+        String file = unit.getSourceFile().getName();
+        file = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        return file + ":" + line(t) + ": " + lineText(t);
+    }
+
     /** The constant value of an expression (JLS 15.29) where it can be folded, else null. */
     public Object constant(ExpressionTree e) {
         if (e instanceof ParenthesizedTree p) {

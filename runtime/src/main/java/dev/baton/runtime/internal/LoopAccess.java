@@ -16,9 +16,20 @@ public final class LoopAccess {
          * deadlocked, as the future's thread will wake it.
          */
         void foreignInFlight(EventLoop loop, int delta);
+
+        /** A coroutine was made while a loop in debug mode runs on this thread. */
+        void coroutineCreated(StateMachine<?> coroutine);
+
+        /** A coroutine made in debug mode was awaited or spawned. */
+        void coroutineStarted(StateMachine<?> coroutine);
     }
 
     private static Bridge bridge;
+    /**
+     * Whether a loop was ever put in debug mode: until then making or starting a coroutine costs
+     * one read of this field, and nothing else, for debug mode's never-awaited report.
+     */
+    static boolean debugHooks;
 
     private LoopAccess() {}
 
@@ -32,5 +43,18 @@ public final class LoopAccess {
 
     static void foreignInFlight(EventLoop loop, int delta) {
         bridge.foreignInFlight(loop, delta);
+    }
+
+    /** Turns on the hooks of {@link Bridge#coroutineCreated} and {@link Bridge#coroutineStarted}, for good. */
+    public static void enableDebugHooks() {
+        debugHooks = true;
+    }
+
+    static void coroutineCreated(StateMachine<?> coroutine) {
+        bridge.coroutineCreated(coroutine);
+    }
+
+    static void coroutineStarted(StateMachine<?> coroutine) {
+        bridge.coroutineStarted(coroutine);
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.runtime.internal;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the code of one generated class comes from: for each of its coroutines, the template
@@ -14,10 +15,13 @@ import java.util.Arrays;
  * split over several methods maps the same.
  */
 public final class SourceMap {
+    /** The maps made so far, by generated class: to put a frame met in a stack walk on its template's line. */
+    private static final ConcurrentHashMap<String, SourceMap> BY_CLASS = new ConcurrentHashMap<>();
+
     private final String templateClass;
     private final String fileName;
     private final String generatedClass;
-    private final String encodedLines;
+    private final String[] encodedLines;
     private final Coroutine[] coroutines;
     /** Sorted generated lines, and for each, its template line and coroutine index; parsed on first use. */
     private int[] generated, template, coroutineOf;
@@ -26,12 +30,13 @@ public final class SourceMap {
      * @param templateClass the template's binary name, as stack traces show it ({@code m.Boom})
      * @param fileName the template's file name ({@code Boom.java})
      * @param generatedClass the generated class's binary name ({@code m.Baton_Boom})
-     * @param lines triples of numbers, space-separated: a generated line, its template line and
-     *     the index of its coroutine in {@code coroutines}
+     * @param lines triples of numbers, space-separated and cut in chunks (a string constant is
+     *     limited in size): a generated line, its template line and the index of its coroutine
+     *     in {@code coroutines}, by increasing generated line
      * @param coroutines one per coroutine: its method name, then the template line of each of
      *     its states, space-separated ({@code "parse 12 13 15"})
      */
-    public SourceMap(String templateClass, String fileName, String generatedClass, String lines,
+    public SourceMap(String templateClass, String fileName, String generatedClass, String[] lines,
             String... coroutines) {
         this.templateClass = templateClass;
         this.fileName = fileName;
@@ -41,6 +46,17 @@ public final class SourceMap {
         for (int i = 0; i < coroutines.length; i++) {
             this.coroutines[i] = new Coroutine(this, coroutines[i]);
         }
+        BY_CLASS.put(generatedClass, this);
+    }
+
+    /**
+     * {@code frame} on its template's line if it is a line of a generated class whose map is
+     * made already (any coroutine of it was described, or made in debug mode); else {@code frame}.
+     */
+    public static StackTraceElement onTemplateLine(StackTraceElement frame) {
+        SourceMap map = BY_CLASS.get(frame.getClassName());
+        StackTraceElement mapped = map == null ? null : map.frameAt(frame.getLineNumber());
+        return mapped != null ? mapped : frame;
     }
 
     /** The coroutine at {@code index} (the generated machine's). */
@@ -67,7 +83,8 @@ public final class SourceMap {
 
     private synchronized int[] generatedLines() {
         if (generated == null) {
-            String[] parts = encodedLines.isEmpty() ? new String[0] : encodedLines.split(" ");
+            String joined = String.join(" ", encodedLines).trim();
+            String[] parts = joined.isEmpty() ? new String[0] : joined.split(" +");
             int n = parts.length / 3;
             int[] g = new int[n], t = new int[n], c = new int[n];
             for (int i = 0; i < n; i++) {

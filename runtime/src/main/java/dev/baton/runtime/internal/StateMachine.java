@@ -41,6 +41,18 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         }
     };
 
+    /**
+     * Returned by a method of a generated resume method that was split in groups of states
+     * (so that no method exceeds HotSpot's HugeMethodLimit) when the body goes on in a state of
+     * another group: never a result, never seen outside the generated code.
+     */
+    public static final Object OTHER_GROUP = new Object() {
+        @Override
+        public String toString() {
+            return "OTHER_GROUP";
+        }
+    };
+
     /** What {@link #up} holds once the machine is done. */
     private static final Object FINISHED = new Object();
 
@@ -60,7 +72,11 @@ public abstract class StateMachine<T> extends Coroutine<T> {
      */
     private Object up;
 
-    protected StateMachine() {}
+    protected StateMachine() {
+        if (LoopAccess.debugHooks) {
+            LoopAccess.coroutineCreated(this);
+        }
+    }
 
     /**
      * Runs the body from {@link #$state}; returns the result or {@link #SUSPENDED}.
@@ -123,6 +139,11 @@ public abstract class StateMachine<T> extends Coroutine<T> {
         return null;
     }
 
+    /** {@link #$source()}, for the runtime's other packages. */
+    public final SourceMap.Coroutine $template() {
+        return $source();
+    }
+
     /** The machine awaiting this one, or null for a task's outermost machine (or one not started or done). */
     public final StateMachine<?> $awaiting() {
         Object u = up;
@@ -136,6 +157,12 @@ public abstract class StateMachine<T> extends Coroutine<T> {
     public final StackTraceElement $frame() {
         SourceMap.Coroutine source = $source();
         return source == null ? null : source.frame($state);
+    }
+
+    /** {@code Boom.parse() at Boom.java:13} for a generated machine. */
+    @Override
+    public String toString() {
+        return $source() == null ? super.toString() : $describe();
     }
 
     /** {@code Boom.parse() at Boom.java:13}, or the machine's own {@code toString()} where its source is unknown. */
@@ -159,6 +186,7 @@ public abstract class StateMachine<T> extends Coroutine<T> {
             }
             return result;
         } catch (Throwable failure) {
+            StackTraces.thrownIn(this, failure);
             finished();
             throw Sneaky.<RuntimeException>rethrow(failure);
         }
@@ -185,6 +213,9 @@ public abstract class StateMachine<T> extends Coroutine<T> {
             throw new IllegalStateException("cannot reuse already awaited coroutine");
         }
         up = parent;
+        if (LoopAccess.debugHooks) {
+            LoopAccess.coroutineStarted(this);
+        }
     }
 
     /**
@@ -204,6 +235,11 @@ public abstract class StateMachine<T> extends Coroutine<T> {
             } catch (Throwable t) {
                 result = null;
                 thrown = t;
+                if (t != failure) {
+                    StackTraces.thrownIn(machine, t); // thrown in the body
+                } else if (machine == this) {
+                    StackTraces.awaitedBy(machine, t); // the failure of the await resumed, rethrown at it
+                }
             }
             Object next = machine.up;
             machine.up = FINISHED;
