@@ -26,7 +26,7 @@ class RepositoryReferencesTest {
 
     /** Documents and folders that live outside the repository. */
     private static final Pattern OUTSIDE = Pattern.compile(
-            "\\b(DESIGN|LOWERING|STYLE)\\.md\\b|(?i:shared folder|\\.\\./shared\\b|/work/|seed chapter"
+            "\\b(DESIGN|LOWERING|STYLE)\\.md\\b|(?i:shared\\s+folder|\\.\\./shared\\b|/work/|seed chapter"
                     + "|the seed's|the seed text|/seed/)");
 
     /** A relative path that starts by going up: {@code ../x}, {@code ../../x}. */
