@@ -21,6 +21,8 @@ import java.util.ArrayDeque;
  * // a task on loop 0:          // a task on loop 1:
  * await(jobs.put("job"));       String job = await(jobs.get());
  * }</pre>
+ *
+ * @param <T> the type of the items
  */
 public final class SharedQueue<T> {
     private final int capacity;
