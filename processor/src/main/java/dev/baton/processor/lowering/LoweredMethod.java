@@ -13,6 +13,8 @@ import java.util.List;
  * @param valueName the name of the value parameter ({@code $value})
  * @param failureName the name of the failure parameter ({@code $failure})
  * @param thrownName the name of the exception parameter of the exception table's helpers ({@code $t})
+ * @param stateLines the template line of each state: where a machine suspended in it waits
+ * @param sourceFile the template's file name ({@code Boom.java})
  */
 public record LoweredMethod(
         List<Field> fields,
@@ -21,7 +23,9 @@ public record LoweredMethod(
         String machineName,
         String valueName,
         String failureName,
-        String thrownName) {
+        String thrownName,
+        int[] stateLines,
+        String sourceFile) {
 
     /** Stands for the resume method's name in a split body, which calls its helpers by {@code <name>$<suffix>}. */
     static final String RESUME = "<resume>";
