@@ -49,7 +49,7 @@ public final class ClassEmitter {
     static final ClassName CONSUMER_LOOP = ClassName.bestGuess(RuntimeNames.CONSUMER_LOOP);
     static final ClassName TASK = ClassName.bestGuess(RuntimeNames.TASK);
     static final ClassName BATON = ClassName.bestGuess(RuntimeNames.BATON);
-    static final ClassName SOURCE_MAP = ClassName.get("dev.baton.runtime.internal", "SourceMap");
+    static final ClassName SOURCE_MAP = ClassName.bestGuess(RuntimeNames.SOURCE_MAP);
     static final ClassName SOURCE_MAP_COROUTINE = SOURCE_MAP.nestedClass("Coroutine");
     /** Stands for the line table in the first layout of the file; the table replaces it. */
     private static final String LINES_PLACEHOLDER = "$BATON_LINES$";
