@@ -216,15 +216,22 @@ public final class ClassEmitter {
         if (shared && (factories.contains(factory) || used.add(factory) && factories.add(factory))) {
             MethodSpec.Builder b = MethodSpec.methodBuilder(factory)
                     .addJavadoc("{@code $L} on {@code $N}: for the generated subclass of a template that\n"
-                            + "extends {@code $L} and inherits {@code $L}.\n", signature(e), SELF_PARAMETER,
+                            + "extends {@code $L} and inherits {@code $L}.\n\n", signature(e), SELF_PARAMETER,
                             template.element().getSimpleName(), m.name())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addTypeVariables(vars)
                     .returns(TypeName.get(e.getReturnType()))
                     .addParameter(self, SELF_PARAMETER);
+            // complete for doclint: a public method of a public Baton_X is in the user's Javadoc
+            for (TypeVariableName v : vars) {
+                b.addJavadoc("@param <$L> the type variable of the same name\n", v.name());
+            }
+            b.addJavadoc("@param $N the instance to run the body on\n", SELF_PARAMETER);
             for (VariableElement p : e.getParameters()) {
                 b.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
+                b.addJavadoc("@param $L the parameter of the same name\n", p.getSimpleName());
             }
+            b.addJavadoc("@return the coroutine, not started\n");
             b.varargs(e.isVarArgs());
             List<String> factoryArgs = new ArrayList<>(args);
             factoryArgs.add(0, SELF_PARAMETER);
@@ -363,8 +370,6 @@ public final class ClassEmitter {
     private static MethodSpec inheritedOverride(InheritedCoroutines.Inherited i) {
         ExecutableElement e = i.method();
         MethodSpec.Builder b = MethodSpec.methodBuilder(e.getSimpleName().toString())
-                .addJavadoc("{@code $L}, inherited from {@link $L}: its body as {@code $L} lowered it.\n",
-                        signature(e), i.owner().getQualifiedName(), i.generated())
                 .addAnnotation(Override.class);
         for (Modifier mod : e.getModifiers()) {
             if (mod == Modifier.PUBLIC || mod == Modifier.PROTECTED) {
@@ -386,6 +391,7 @@ public final class ClassEmitter {
         int dot = i.generated().lastIndexOf('.');
         ClassName generated = ClassName.get(dot < 0 ? "" : i.generated().substring(0, dot),
                 i.generated().substring(dot + 1));
+        b.addComment("inherited from $L: its body as $L lowered it", i.owner().getQualifiedName(), i.generated());
         b.addStatement("return $T.$N($L)", generated, e.getSimpleName() + InheritedCoroutines.SHARED_SUFFIX,
                 String.join(", ", args));
         return b.build();
