@@ -170,6 +170,39 @@ class StackTraceTest {
         assertThat(BIG.run("Big", "outer", "7").result()).isEqualTo(AWAITS + 7);
     }
 
+    /**
+     * A coroutine method inherited from another template runs {@code Baton_Base}'s shared body
+     * on the subclass's instance: its frames are the base template's lines, its caller's the
+     * subclass's.
+     */
+    @Test
+    void anInheritedCoroutineShowsTheLinesOfTheTemplateThatWroteIt() {
+        Templates.Loaded t = compileClean(template("Base",
+                "  @Async",                                                  // 9
+                "  public Coroutine<Integer> parse(String s) {",             // 10
+                "    await(sleep(0));",                                      // 11
+                "    return done(Integer.parseInt(s));",                     // 12
+                "  }"),
+                com.google.testing.compile.JavaFileObjects.forSourceLines("t.Sub",
+                        "package t;",
+                        "import static dev.baton.runtime.Baton.*;",
+                        "import dev.baton.*;",
+                        "import dev.baton.runtime.*;",
+                        "public abstract class Sub extends Base {",
+                        "  @Async",
+                        "  Coroutine<Integer> main(String s) {",
+                        "    int n = await(parse(s));",                      // 8
+                        "    return done(n);",
+                        "  }",
+                        "}"));
+        Throwable failure = t.run("Sub", "main", "x").failure();
+        assertThat(failure).isInstanceOf(NumberFormatException.class);
+        assertThat(templateFrames(failure)).containsExactly("t.Base.parse(Base.java:12)", "t.Sub.main(Sub.java:8)")
+                .inOrder();
+        assertNoGeneratedFrame(failure);
+        assertThat(t.run("Sub", "main", "5").result()).isEqualTo(5);
+    }
+
     @Test
     void theDumpAndTheTaskShowTheTemplateLines() {
         Templates.Run run = BOOM.run("Boom", "dump");
