@@ -372,7 +372,7 @@ public final class BatonProcessor extends AbstractProcessor {
     }
 
     private ClassEmitter emitter() {
-        return new ClassEmitter(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), generatedAnnotation());
+        return new ClassEmitter(processingEnv.getElementUtils(), generatedAnnotation());
     }
 
     private List<TemplateMethod> bySourcePosition(TemplateClass template) {

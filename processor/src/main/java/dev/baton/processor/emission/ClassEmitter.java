@@ -30,7 +30,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * Writes {@code Baton_X}: the subclass of the template with mirrored constructors, one
@@ -58,12 +57,10 @@ public final class ClassEmitter {
     private static final String SELF_PARAMETER = "$self";
 
     private final Elements elements;
-    private final Types types;
     private final boolean generatedAnnotation;
 
-    public ClassEmitter(Elements elements, Types types, boolean generatedAnnotation) {
+    public ClassEmitter(Elements elements, boolean generatedAnnotation) {
         this.elements = elements;
-        this.types = types;
         this.generatedAnnotation = generatedAnnotation;
     }
 
