@@ -113,16 +113,17 @@ public final class ClassEmitter {
             }
             for (InheritedCoroutines.Inherited i : inherited) {
                 type.addMethod(inheritedOverride(i));
+                consumers |= i.consumes();
             }
             if (consumers) {
                 type.addSuperinterface(CONSUMERS);
-                type.addMethod(startConsumers(template));
+                type.addMethod(startConsumers(template, inherited));
             }
         }
         if (lowered == null && extendable) {
             addStandIns(type, template);
         }
-        if (extendable && isStillAbstract(template, lowered)) {
+        if (extendable && isStillAbstract(template, lowered, inherited)) {
             type.addModifiers(Modifier.ABSTRACT);
         }
         if (sourceHolder == null || coroutineLines.isEmpty()) {
@@ -499,7 +500,8 @@ public final class ClassEmitter {
         return ParameterizedTypeName.get(raw, vars);
     }
 
-    private MethodSpec startConsumers(TemplateClass template) {
+    /** {@code startConsumers()}: the workers of the template's own {@code @Consumes} methods, then the inherited ones'. */
+    private MethodSpec startConsumers(TemplateClass template, List<InheritedCoroutines.Inherited> inherited) {
         TypeName taskList = ParameterizedTypeName.get(ClassName.get(List.class),
                 ParameterizedTypeName.get(TASK, ClassName.get(Void.class)));
         MethodSpec.Builder b = MethodSpec.methodBuilder("startConsumers")
@@ -516,6 +518,17 @@ public final class ClassEmitter {
             b.beginControlFlow("for (int i = 0; i < $L; i++)", m.workers())
                     .addStatement("tasks.add($T.spawn(new $T<>($L, item -> this.$N(item))))", BATON, CONSUMER_LOOP,
                             queue, m.name())
+                    .endControlFlow();
+        }
+        for (InheritedCoroutines.Inherited i : inherited) {
+            if (!i.consumes()) {
+                continue;
+            }
+            String field = i.queue().getSimpleName().toString();
+            String queue = i.queue().getModifiers().contains(Modifier.STATIC) ? field : "this." + field;
+            b.beginControlFlow("for (int i = 0; i < $L; i++)", i.workers())
+                    .addStatement("tasks.add($T.spawn(new $T<>($L, item -> this.$N(item))))", BATON, CONSUMER_LOOP,
+                            queue, i.method().getSimpleName())
                     .endControlFlow();
         }
         return b.addStatement("return tasks").build();
@@ -553,14 +566,16 @@ public final class ClassEmitter {
         }
     }
 
-    private boolean isStillAbstract(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered) {
+    private boolean isStillAbstract(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered,
+            List<InheritedCoroutines.Inherited> inherited) {
         for (ExecutableElement e : ElementFilter.methodsIn(elements.getAllMembers(template.element()))) {
             if (!e.getModifiers().contains(Modifier.ABSTRACT)) {
                 continue;
             }
             // a template that implements Consumers itself gets startConsumers() generated
             boolean implemented = e.getSimpleName().contentEquals("startConsumers") && e.getParameters().isEmpty()
-                    && template.methods().stream().anyMatch(m -> m.consumes() != null);
+                    && (template.methods().stream().anyMatch(m -> m.consumes() != null)
+                            || lowered != null && inherited.stream().anyMatch(InheritedCoroutines.Inherited::consumes));
             if (lowered != null) {
                 for (TemplateMethod m : template.methods()) {
                     implemented |= m.element().equals(e) && lowered.containsKey(m);
