@@ -53,6 +53,8 @@ public final class ClassEmitter {
     private final Elements elements;
     private final Types types;
     private final boolean generatedAnnotation;
+    /** The lowered bodies of the class being written, kept out of JavaPoet. */
+    private BodySplicer bodies = new BodySplicer();
 
     public ClassEmitter(Elements elements, Types types, boolean generatedAnnotation) {
         this.elements = elements;
@@ -62,6 +64,7 @@ public final class ClassEmitter {
 
     /** The complete source of {@code Baton_X}; {@code lowered} null means the minimal class of a failed template. */
     public String emit(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered, boolean extendable) {
+        bodies = new BodySplicer();
         TypeSpec.Builder type = header(template, extendable);
         if (extendable) {
             for (ExecutableElement c : template.constructors()) {
@@ -189,7 +192,7 @@ public final class ClassEmitter {
                 .addParameter(Object.class, l.valueName())
                 .addParameter(Throwable.class, l.failureName())
                 .addException(Throwable.class)
-                .addCode(CodeBlock.of("$L", l.resumeBody(resumeName)));
+                .addCode(CodeBlock.of("$L", bodies.hold(l.resumeBody(resumeName))));
         type.addMethod(resume.build());
         for (LoweredMethod.Helper h : l.body().helpers()) {
             type.addMethod(helper(h, resumeName, vars, machineType, l));
@@ -245,7 +248,7 @@ public final class ClassEmitter {
     }
 
     /** A method of a resume method split to stay under HotSpot's HugeMethodLimit. */
-    private static MethodSpec helper(LoweredMethod.Helper h, String resumeName, List<TypeVariableName> vars,
+    private MethodSpec helper(LoweredMethod.Helper h, String resumeName, List<TypeVariableName> vars,
             TypeName machineType, LoweredMethod l) {
         MethodSpec.Builder b = MethodSpec.methodBuilder(LoweredMethod.helperName(resumeName, h))
                 .addModifiers(Modifier.PRIVATE)
@@ -265,7 +268,7 @@ public final class ClassEmitter {
                     .returns(TypeName.BOOLEAN)
                     .addParameter(Throwable.class, l.thrownName());
         }
-        return b.addCode(CodeBlock.of("$L", h.body())).build();
+        return b.addCode(CodeBlock.of("$L", bodies.hold(h.body()))).build();
     }
 
     /** A name for the resume method whose own name and helpers' names are all free. */
@@ -376,7 +379,8 @@ public final class ClassEmitter {
             }
         }
         type.alwaysQualify(qualify.toArray(new String[0]));
-        String source = JavaFile.builder(template.packageName(), type.build()).indent("    ").build().toString();
+        String source = bodies.splice(
+                JavaFile.builder(template.packageName(), type.build()).indent("    ").build().toString());
         StringBuilder imports = new StringBuilder();
         for (String i : template.imports()) {
             imports.append(i).append('\n');
