@@ -10,6 +10,7 @@ import dev.baton.netty.LoopGroup;
 import dev.baton.netty.Server;
 import dev.baton.runtime.CancelledException;
 import dev.baton.runtime.Coroutine;
+import dev.baton.runtime.Event;
 import dev.baton.runtime.Queue;
 import dev.baton.runtime.QueueFullException;
 import dev.baton.runtime.Semaphore;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -53,6 +55,8 @@ public abstract class ChatServer {
     final int queueCapacity;
     /** The clients that have joined, in joining order. */
     final Set<Client> clients = new LinkedHashSet<>();
+    /** Set each time a client joins: what {@link #untilJoined} waits for. */
+    final Event someoneJoined = new Event();
 
     ChatServer(int maxClients, int queueCapacity) {
         this.places = new Semaphore(maxClients);
@@ -87,6 +91,7 @@ public abstract class ChatServer {
             Client me = new Client(name.strip(), conn, queueCapacity);
             broadcast(me, "* " + me.name + " joined");
             clients.add(me);
+            someoneJoined.set();
             Task<Void> writer = spawn(sendQueued(me), "writer of " + me.name);
             try {
                 String line;
@@ -116,6 +121,25 @@ public abstract class ChatServer {
         }
     }
 
+    /** Completes once a client called {@code name} is in the room (it may have left since it was waited for). */
+    @Async
+    Coroutine<Void> untilJoined(String name) {
+        while (!isIn(name)) {
+            someoneJoined.clear(); // every waiter wakes at the next join and checks again
+            await(someoneJoined.waitSet());
+        }
+        return done();
+    }
+
+    boolean isIn(String name) {
+        for (Client client : clients) {
+            if (client.name.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Queues {@code message} for every client but {@code from}; disconnects those that lag. */
     void broadcast(Client from, String message) {
         List<Client> lagging = new ArrayList<>();
@@ -134,18 +158,31 @@ public abstract class ChatServer {
         }
     }
 
-    /** A running chat server: its loop group and listening socket. */
+    /** A running chat server: its loop group, listening socket and room. */
     static final class Running implements AutoCloseable {
         final LoopGroup group;
         final Server server;
+        final ChatServer room;
 
-        Running(LoopGroup group, Server server) {
+        Running(LoopGroup group, Server server, ChatServer room) {
             this.group = group;
             this.server = server;
+            this.room = room;
         }
 
         int port() {
             return server.port();
+        }
+
+        /**
+         * Waits (from outside the loop) until a client called {@code name} has joined. Clients
+         * that connect back to back may join in either order: nothing orders one connection's
+         * bytes against another's (and the server reads the connections ready at once in the
+         * order its selector lists them, which on JDK 25 is no particular order), so a test
+         * that wants its clients joined in order waits for each before connecting the next.
+         */
+        void awaitJoined(String name) throws Exception {
+            group.submit(group.loop(0), room.untilJoined(name)).get(10, TimeUnit.SECONDS);
         }
 
         /** Stops accepting, tells and disconnects every client, and stops the loop. */
@@ -160,7 +197,7 @@ public abstract class ChatServer {
         LoopGroup group = new LoopGroup(1);
         try {
             ChatServer room = new Baton_ChatServer(maxClients, queueCapacity);
-            return new Running(group, group.listen(host, port, room::serve));
+            return new Running(group, group.listen(host, port, room::serve), room);
         } catch (RuntimeException | Error e) {
             group.close();
             throw e;

@@ -3,7 +3,6 @@ package dev.baton.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,12 +54,20 @@ class ChatServerTest {
     }
 
     /**
-     * Known open bug: on JDK 25 clients that connect back to back are not joined in connection
-     * order, and some never hear the others (reads time out). The three tests with several
-     * clients wait for that fix; they pass on JDK 17.
+     * A client that has joined {@code chat}: clients that connect back to back may join in
+     * either order (nothing orders one connection's bytes against another's), so a test that
+     * wants them joined in order waits for each before it connects the next.
      */
-    private static final String JDK25_JOIN_ORDER =
-            "JDK 25: clients connecting back to back join out of order (open bug)";
+    static Client joined(ChatServer.Running chat, String name) throws Exception {
+        Client client = new Client(chat.port(), name);
+        try {
+            chat.awaitJoined(name);
+        } catch (Exception | Error e) {
+            client.close();
+            throw e;
+        }
+        return client;
+    }
 
     @Test
     void theProgramPrintsItsPortChatsAndShutsDownWhenStdinCloses() throws Exception {
@@ -98,14 +105,13 @@ class ChatServerTest {
 
     @Test
     void manyClientsEachHearEveryOtherClient() throws Exception {
-        assumeTrue(Runtime.version().feature() < 25, JDK25_JOIN_ORDER);
         int count = 20;
         int messages = 5;
         try (ChatServer.Running chat = ChatServer.start("127.0.0.1", 0, 100, 100)) {
             List<Client> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < count; i++) {
-                    Client client = new Client(chat.port(), "c" + i);
+                    Client client = joined(chat, "c" + i);
                     clients.add(client);
                     for (int j = 0; j < i; j++) {
                         assertEquals("* c" + i + " joined", clients.get(j).read());
@@ -137,11 +143,10 @@ class ChatServerTest {
 
     @Test
     void aClientThatStopsReadingIsDisconnectedAndTheOthersCarryOn() throws Exception {
-        assumeTrue(Runtime.version().feature() < 25, JDK25_JOIN_ORDER);
         try (ChatServer.Running chat = ChatServer.start("127.0.0.1", 0, 100, 10)) {
-            try (Client talker = new Client(chat.port(), "talker");
-                    Client listener = new Client(chat.port(), "listener");
-                    Client slow = new Client(chat.port(), "slow")) {
+            try (Client talker = joined(chat, "talker");
+                    Client listener = joined(chat, "listener");
+                    Client slow = joined(chat, "slow")) {
                 slow.socket.setReceiveBufferSize(4096);
                 assertEquals("* listener joined", talker.read());
                 assertEquals("* slow joined", talker.read());
@@ -187,18 +192,12 @@ class ChatServerTest {
 
     @Test
     void theSemaphoreBoundsTheClients() throws Exception {
-        assumeTrue(Runtime.version().feature() < 25, JDK25_JOIN_ORDER);
         try (ChatServer.Running chat = ChatServer.start("127.0.0.1", 0, 2, 10);
-                Client a = new Client(chat.port(), "a");
-                Client b = new Client(chat.port(), "b")) {
-            // a and b connect at once, so a may join after b and not see "* b joined": b's
-            // next line reaches a either way
+                Client a = joined(chat, "a");
+                Client b = joined(chat, "b")) {
+            assertEquals("* b joined", a.read());
             b.say("ping");
-            String first = a.read();
-            if ("* b joined".equals(first)) {
-                first = a.read();
-            }
-            assertEquals("b: ping", first);
+            assertEquals("b: ping", a.read());
             try (Client c = new Client(chat.port(), "c")) {
                 assertEquals("* the room is full, waiting for a place", c.read());
                 b.say("/quit");

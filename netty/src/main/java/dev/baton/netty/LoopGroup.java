@@ -219,6 +219,13 @@ public final class LoopGroup implements AutoCloseable {
      * Lines and frames are limited to {@link #DEFAULT_MAX_FRAME_LENGTH} bytes. Waits until the
      * socket is bound: call it from outside the group's loops.
      *
+     * <p>Each connection's bytes reach its task in order, but nothing orders one connection
+     * against another: connections with data ready at once are read in the order Netty's
+     * selector lists them, not in the order they were accepted (on JDK 25 and later, where
+     * Netty turns {@code sun.misc.Unsafe} off and so keeps the JDK's own hash set of selected
+     * keys, that is no particular order). Two clients
+     * that connect and send back to back may be served in either order.
+     *
      * @param host the address to bind, such as {@code 127.0.0.1}
      * @param port the port, or 0 for any free port
      * @param handler makes the coroutine that handles each connection

@@ -10,6 +10,7 @@ import dev.baton.processor.lowering.LoweredMethod;
 import dev.baton.processor.lowering.MethodLowering;
 import dev.baton.processor.model.Annotations;
 import dev.baton.processor.model.ErrorTypes;
+import dev.baton.processor.model.InheritedCoroutines;
 import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
 import dev.baton.processor.model.TemplateReader;
@@ -105,6 +106,10 @@ public final class BatonProcessor extends AbstractProcessor {
     private final Map<String, Set<String>> templates = new TreeMap<>();
     /** Templates waiting for the next round because they mention types not yet resolved. */
     private final Set<String> deferred = new TreeSet<>();
+    /** Why a lowered coroutine body has no shared form, by {@link #key}: for the error on a template inheriting it. */
+    private final Map<String, String> notShared = new TreeMap<>();
+    /** Templates whose Baton_X was written without their coroutines, because of errors reported on them. */
+    private final Set<String> withoutCoroutines = new TreeSet<>();
     /** Generated files written so far, so that a failure after writing does not write twice. */
     private final Set<String> written = new HashSet<>();
 
@@ -208,6 +213,7 @@ public final class BatonProcessor extends AbstractProcessor {
                     .read(type, coroutineMethods);
             if (GeneratedSubclasses.check(processingEnv.getElementUtils(), template, report)) {
                 report.printTo(processingEnv.getMessager(), trees); // before javac attributes the file
+                withoutCoroutines.add(type.getQualifiedName().toString());
                 write(template, emitter().emit(template, null, false));
                 return;
             }
@@ -215,8 +221,13 @@ public final class BatonProcessor extends AbstractProcessor {
                     .validateConsumers(template, report);
             boolean unresolvedSignatures = ErrorTypes.inSignatures(template);
             boolean unresolvedBodies = !unresolvedSignatures && unresolvedBodies(template);
-            if (!lastRound && (unresolvedSignatures || unresolvedBodies)) {
-                if (unresolvedSignatures || typeNamesInBodies(template)) {
+            List<InheritedCoroutines.Inherited> inherited = InheritedCoroutines.of(type,
+                    processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+            // a template this one extends, compiled from source with it, gets its Baton_ class in this round
+            boolean awaitingBase = inherited.stream().anyMatch(i -> !i.generatedFound()
+                    && trees != null && trees.getPath(i.owner()) != null);
+            if (!lastRound && (unresolvedSignatures || unresolvedBodies || awaitingBase)) {
+                if (unresolvedSignatures || awaitingBase || typeNamesInBodies(template)) {
                     deferred.add(type.getQualifiedName().toString());
                     return;
                 }
@@ -225,6 +236,7 @@ public final class BatonProcessor extends AbstractProcessor {
                 // "cannot find symbol"; it lowers nothing, which would copy javac's errors into Baton_X
             }
             if (unresolvedSignatures) {
+                withoutCoroutines.add(type.getQualifiedName().toString());
                 write(template, emitter().emit(template, null, false));
                 return;
             }
@@ -258,11 +270,27 @@ public final class BatonProcessor extends AbstractProcessor {
             Map<TemplateMethod, LoweredMethod> lowered = new LinkedHashMap<>();
             for (TemplateMethod m : unresolvedBodies ? List.<TemplateMethod>of() : valid) {
                 hook.accept(type);
-                lowered.put(m, new MethodLowering(trees, processingEnv.getElementUtils(), processingEnv.getTypeUtils())
-                        .lower(template, m, report));
+                LoweredMethod l = new MethodLowering(trees, processingEnv.getElementUtils(),
+                        processingEnv.getTypeUtils()).lower(template, m, report);
+                lowered.put(m, l);
+                if (l != null && l.notShared() != null) {
+                    notShared.put(key(m.element()), l.notShared());
+                }
             }
-            String source = emitter().emit(template, report.hasErrors() || unresolvedBodies ? null : lowered,
-                    extendable);
+            List<InheritedCoroutines.Inherited> runnable = new ArrayList<>();
+            for (InheritedCoroutines.Inherited i : inherited) {
+                if (i.shared()) {
+                    runnable.add(i);
+                } else if (!withoutCoroutines.contains(i.owner().getQualifiedName().toString())) {
+                    // (a base with errors of its own: those are what users need to see)
+                    report.error(Tag.BatonInheritedCoroutine, type, cannotInherit(type, i));
+                }
+            }
+            boolean failed = report.hasErrors() || unresolvedBodies;
+            if (failed) {
+                withoutCoroutines.add(type.getQualifiedName().toString());
+            }
+            String source = emitter().emit(template, failed ? null : lowered, extendable, runnable);
             report.printTo(processingEnv.getMessager(), trees);
             write(template, source);
         } catch (Throwable unexpected) {
@@ -276,8 +304,42 @@ public final class BatonProcessor extends AbstractProcessor {
         }
     }
 
+    /** Why {@code type}'s generated class cannot run the inherited coroutine {@code i}, and what to do. */
+    private String cannotInherit(TypeElement type, InheritedCoroutines.Inherited i) {
+        String sub = type.getSimpleName().toString();
+        String base = i.owner().getSimpleName().toString();
+        String method = i.method().getSimpleName() + "(" + parameterTypes(i.method()) + ")";
+        String generated = i.generated().substring(i.generated().lastIndexOf('.') + 1);
+        String intro = sub + " inherits the coroutine method " + method + " from the template " + base + ", but ";
+        if (!i.generatedFound()) {
+            return intro + "there is no " + generated + " to run it: compile " + base + " with Baton's annotation"
+                    + " processor, or override " + i.method().getSimpleName() + " in " + sub;
+        }
+        String why = notShared.get(key(i.method()));
+        return intro + generated + " cannot run it on a " + TemplateReader.generatedName(type) + " ("
+                + (why != null ? "the body needs to run in " + generated + " itself: " + why
+                        : generated + " offers no shared form of it; it was built by a Baton older than this one, or"
+                                + " the body calls super or creates an inner class")
+                + "): override " + i.method().getSimpleName() + " in " + sub + ", or change " + base + "'s body";
+    }
+
+    /** The key of a method in {@link #notShared}: {@code p.Base#greet(java.lang.String)}. */
+    private String key(ExecutableElement m) {
+        return ((TypeElement) m.getEnclosingElement()).getQualifiedName() + "#" + m.getSimpleName() + "("
+                + parameterTypes(m) + ")";
+    }
+
+    private String parameterTypes(ExecutableElement m) {
+        StringBuilder s = new StringBuilder();
+        for (javax.lang.model.element.VariableElement p : m.getParameters()) {
+            s.append(s.length() == 0 ? "" : ", ").append(processingEnv.getTypeUtils().erasure(p.asType()));
+        }
+        return s.toString();
+    }
+
     /** After a crash: the minimal class, unless the file exists already; never throws. */
     private void writeMinimal(TypeElement type, TemplateClass template) {
+        withoutCoroutines.add(type.getQualifiedName().toString());
         try {
             TemplateClass t = template != null ? template
                     : new TemplateClass(type, packageOf(type), TemplateReader.generatedName(type), null, List.of(),

@@ -594,11 +594,11 @@ class FinallyRecordTest {
         return t.loader.loadClass("t.Baton_" + template + "$" + machine);
     }
 
-    /** The machine's own fields, in declaration order (the compiler's this$0 left out). */
+    /** The machine's own fields: not the template's instance ($self, or an inner class's this$0). */
     static List<String> fieldNames(Class<?> machine) {
         List<String> names = new ArrayList<>();
         for (Field f : machine.getDeclaredFields()) {
-            if (!f.isSynthetic()) {
+            if (!f.isSynthetic() && !f.getName().equals("$self")) {
                 names.add(f.getName());
             }
         }

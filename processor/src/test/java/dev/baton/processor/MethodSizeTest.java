@@ -179,14 +179,14 @@ class MethodSizeTest {
         assertThat(run.result()).isEqualTo((y + y % 10) + " " + a0 + " " + a799 + " " + (first + 1));
     }
 
-    private static void assertUnderLimit(Map<String, Integer> sizes) {
+    static void assertUnderLimit(Map<String, Integer> sizes) {
         for (Map.Entry<String, Integer> m : sizes.entrySet()) {
             assertWithMessage("bytecode of " + m.getKey()).that(m.getValue()).isLessThan(HUGE_METHOD_LIMIT);
         }
     }
 
     /** Every generated method's bytecode length, keyed by class, name and descriptor. */
-    private static Map<String, Integer> methodSizes(Templates.Loaded loaded) {
+    static Map<String, Integer> methodSizes(Templates.Loaded loaded) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (JavaFileObject f : loaded.compilation.generatedFiles()) {
             if (f.getKind() != JavaFileObject.Kind.CLASS || !f.getName().contains("Baton_")) {

@@ -53,6 +53,11 @@ public enum Tag {
     BatonGeneratedSubclass,
     /** A template with {@code @Consumes} methods calls {@code startConsumers()} but does not implement Consumers. */
     BatonConsumers,
+    /**
+     * A template inherits a coroutine method from another template whose generated class
+     * cannot run it on the subclass (none was generated, or the body needs its own class).
+     */
+    BatonInheritedCoroutine,
     /** A construct the lowering does not support. */
     BatonUnsupported,
     /** A template is instantiated directly ({@code new X()}), so its coroutines run untransformed (a warning). */

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.baton.processor.lowering.LoweredMethod;
+import dev.baton.processor.model.InheritedCoroutines;
 import dev.baton.processor.model.RuntimeNames;
 import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
@@ -34,8 +35,13 @@ import javax.lang.model.util.Types;
 /**
  * Writes {@code Baton_X}: the subclass of the template with mirrored constructors, one
  * override per coroutine method returning a fresh state machine, the lowered bodies as
- * resume methods of the subclass (so names, {@code this} and lambdas mean what they meant
- * in the template), and each machine as a small inner class holding the hoisted locals.
+ * resume methods of the subclass, and each machine as a small nested class holding the
+ * hoisted locals. A shared body (see {@link LoweredMethod#notShared()}) has a static resume
+ * method and machine that hold the template's instance in {@code $self}, and a public static
+ * factory {@code name$shared(X $self, params)} with which the generated class of a template
+ * extending {@code X}, even one compiled later from a jar, runs it on its own instance; that
+ * class overrides each coroutine method it inherits with a call to the factory. A body that
+ * cannot be shared stays an instance method of {@code Baton_X}, its machine an inner class.
  *
  * <p>The one place that stamps generated files: {@code @Generated} (no timestamp), the
  * originating element, the template's imports, and fully qualified names for everything the
@@ -49,6 +55,7 @@ public final class ClassEmitter {
     static final ClassName TASK = ClassName.bestGuess(RuntimeNames.TASK);
     static final ClassName BATON = ClassName.bestGuess(RuntimeNames.BATON);
     public static final String PROCESSOR = "dev.baton.processor.BatonProcessor";
+    private static final String SELF_PARAMETER = "$self";
 
     private final Elements elements;
     private final Types types;
@@ -64,6 +71,15 @@ public final class ClassEmitter {
 
     /** The complete source of {@code Baton_X}; {@code lowered} null means the minimal class of a failed template. */
     public String emit(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered, boolean extendable) {
+        return emit(template, lowered, extendable, List.of());
+    }
+
+    /**
+     * As {@link #emit(TemplateClass, Map, boolean)}, with overrides that run the
+     * {@code inherited} coroutine methods through their shared forms.
+     */
+    public String emit(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered, boolean extendable,
+            List<InheritedCoroutines.Inherited> inherited) {
         bodies = new BodySplicer();
         TypeSpec.Builder type = header(template, extendable);
         if (extendable) {
@@ -74,6 +90,7 @@ public final class ClassEmitter {
         boolean consumers = false;
         if (lowered != null) {
             Set<String> used = new LinkedHashSet<>();
+            Set<String> factories = new LinkedHashSet<>(); // overloads share a name
             for (Element e : elements.getAllMembers(template.element())) {
                 used.add(e.getSimpleName().toString());
             }
@@ -81,8 +98,11 @@ public final class ClassEmitter {
                 LoweredMethod l = lowered.get(m);
                 String machine = unique(used, capitalize(m.name()) + "$Machine");
                 String resume = uniqueResume(used, m.name() + "$resume", l);
-                addMachine(type, template, m, l, machine, resume);
+                addMachine(type, template, m, l, machine, resume, used, factories);
                 consumers |= m.consumes() != null;
+            }
+            for (InheritedCoroutines.Inherited i : inherited) {
+                type.addMethod(inheritedOverride(i));
             }
             if (consumers) {
                 type.addSuperinterface(CONSUMERS);
@@ -151,15 +171,24 @@ public final class ClassEmitter {
     }
 
     private void addMachine(TypeSpec.Builder type, TemplateClass template, TemplateMethod m, LoweredMethod l,
-            String machineName, String resumeName) {
+            String machineName, String resumeName, Set<String> used, Set<String> factories) {
         ExecutableElement e = m.element();
+        boolean shared = l.notShared() == null;
+        // a shared machine is a static class: it takes the template's type variables too
         List<TypeVariableName> vars = new ArrayList<>();
+        if (shared) {
+            for (TypeParameterElement p : template.element().getTypeParameters()) {
+                vars.add(TypeVariableName.get(p));
+            }
+        }
         for (TypeParameterElement p : e.getTypeParameters()) {
             vars.add(TypeVariableName.get(p));
         }
         ClassName machineRaw = ClassName.get(template.packageName(), template.generatedName(), machineName);
         TypeName machineType = vars.isEmpty() ? machineRaw
                 : ParameterizedTypeName.get(machineRaw, vars.toArray(new TypeName[0]));
+        TypeName self = selfType(template);
+        String diamond = vars.isEmpty() ? "" : "<>";
 
         // the override: a fresh machine per call
         MethodSpec.Builder override = MethodSpec.methodBuilder(m.name()).addAnnotation(Override.class);
@@ -168,7 +197,9 @@ public final class ClassEmitter {
                 override.addModifiers(mod);
             }
         }
-        override.addTypeVariables(vars);
+        for (TypeParameterElement p : e.getTypeParameters()) {
+            override.addTypeVariable(TypeVariableName.get(p));
+        }
         override.returns(TypeName.get(e.getReturnType()));
         List<String> args = new ArrayList<>();
         for (VariableElement p : e.getParameters()) {
@@ -176,8 +207,40 @@ public final class ClassEmitter {
             args.add(p.getSimpleName().toString());
         }
         override.varargs(e.isVarArgs());
-        override.addStatement("return new $N$L($L)", machineName, vars.isEmpty() ? "" : "<>", String.join(", ", args));
+        List<String> machineArgs = new ArrayList<>(args);
+        if (shared) {
+            machineArgs.add(0, "this");
+        }
+        override.addStatement("return new $N$L($L)", machineName, diamond, String.join(", ", machineArgs));
         type.addMethod(override.build());
+
+        // for a template extending this one: the same machine on its instance
+        String factory = m.name() + InheritedCoroutines.SHARED_SUFFIX;
+        if (shared && (factories.contains(factory) || used.add(factory) && factories.add(factory))) {
+            MethodSpec.Builder b = MethodSpec.methodBuilder(factory)
+                    .addJavadoc("{@code $L} on {@code $N}: for the generated subclass of a template that\n"
+                            + "extends {@code $L} and inherits {@code $L}.\n\n", signature(e), SELF_PARAMETER,
+                            template.element().getSimpleName(), m.name())
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addTypeVariables(vars)
+                    .returns(TypeName.get(e.getReturnType()))
+                    .addParameter(self, SELF_PARAMETER);
+            // complete for doclint: a public method of a public Baton_X is in the user's Javadoc
+            for (TypeVariableName v : vars) {
+                b.addJavadoc("@param <$L> the type variable of the same name\n", v.name());
+            }
+            b.addJavadoc("@param $N the instance to run the body on\n", SELF_PARAMETER);
+            for (VariableElement p : e.getParameters()) {
+                b.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
+                b.addJavadoc("@param $L the parameter of the same name\n", p.getSimpleName());
+            }
+            b.addJavadoc("@return the coroutine, not started\n");
+            b.varargs(e.isVarArgs());
+            List<String> factoryArgs = new ArrayList<>(args);
+            factoryArgs.add(0, SELF_PARAMETER);
+            b.addStatement("return new $N$L($L)", machineName, diamond, String.join(", ", factoryArgs));
+            type.addMethod(b.build());
+        }
 
         // the body, lowered, as a method of Baton_X
         MethodSpec.Builder resume = MethodSpec.methodBuilder(resumeName)
@@ -193,9 +256,12 @@ public final class ClassEmitter {
                 .addParameter(Throwable.class, l.failureName())
                 .addException(Throwable.class)
                 .addCode(CodeBlock.of("$L", bodies.hold(l.resumeBody(resumeName))));
+        if (shared) {
+            resume.addModifiers(Modifier.STATIC);
+        }
         type.addMethod(resume.build());
         for (LoweredMethod.Helper h : l.body().helpers()) {
-            type.addMethod(helper(h, resumeName, vars, machineType, l));
+            type.addMethod(helper(h, resumeName, vars, machineType, l, shared));
         }
 
         // the machine
@@ -205,6 +271,13 @@ public final class ClassEmitter {
                 .addTypeVariables(vars)
                 .superclass(ParameterizedTypeName.get(STATE_MACHINE, result));
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+        if (shared) {
+            machine.addModifiers(Modifier.STATIC);
+            machine.addField(FieldSpec.builder(self, LoweredMethod.SELF, Modifier.FINAL)
+                    .addJavadoc("The template's instance the body runs on.\n").build());
+            ctor.addParameter(self, LoweredMethod.SELF);
+            ctor.addStatement("this.$N = $N", LoweredMethod.SELF, LoweredMethod.SELF);
+        }
         MethodSpec.Builder complete = MethodSpec.methodBuilder("$complete")
                 .addJavadoc("Clears the references the machine holds and returns {@code result}.\n")
                 .returns(Object.class)
@@ -234,7 +307,8 @@ public final class ClassEmitter {
                 .addParameter(Object.class, "value")
                 .addParameter(Throwable.class, "failure")
                 .addException(Throwable.class)
-                .addStatement("return $N(this, value, failure)", resumeName)
+                .addStatement("return $L(this, value, failure)",
+                        shared ? template.generatedName() + "." + resumeName : resumeName)
                 .build());
         machine.addMethod(complete.build());
         machine.addMethod(MethodSpec.methodBuilder("toString")
@@ -249,11 +323,14 @@ public final class ClassEmitter {
 
     /** A method of a resume method split to stay under HotSpot's HugeMethodLimit. */
     private MethodSpec helper(LoweredMethod.Helper h, String resumeName, List<TypeVariableName> vars,
-            TypeName machineType, LoweredMethod l) {
+            TypeName machineType, LoweredMethod l, boolean shared) {
         MethodSpec.Builder b = MethodSpec.methodBuilder(LoweredMethod.helperName(resumeName, h))
                 .addModifiers(Modifier.PRIVATE)
                 .addTypeVariables(vars)
                 .addParameter(machineType, l.machineName());
+        if (shared) {
+            b.addModifiers(Modifier.STATIC);
+        }
         if (h.kind() == LoweredMethod.HelperKind.STATES) {
             b.addJavadoc("$L of {@link #$L}: one group of its dispatch loop, which calls it.\n", h.summary(),
                     resumeName)
@@ -287,6 +364,54 @@ public final class ClassEmitter {
                 return name;
             }
         }
+    }
+
+    /**
+     * An inherited coroutine method of another template, run on this instance by its shared
+     * form: {@code return Baton_Base.greet$shared(this, who);}.
+     */
+    private static MethodSpec inheritedOverride(InheritedCoroutines.Inherited i) {
+        ExecutableElement e = i.method();
+        MethodSpec.Builder b = MethodSpec.methodBuilder(e.getSimpleName().toString())
+                .addAnnotation(Override.class);
+        for (Modifier mod : e.getModifiers()) {
+            if (mod == Modifier.PUBLIC || mod == Modifier.PROTECTED) {
+                b.addModifiers(mod);
+            }
+        }
+        for (TypeParameterElement p : e.getTypeParameters()) {
+            b.addTypeVariable(TypeVariableName.get(p));
+        }
+        b.returns(TypeName.get(i.asMember().getReturnType()));
+        List<String> args = new ArrayList<>();
+        args.add("this");
+        for (int k = 0; k < e.getParameters().size(); k++) {
+            String name = e.getParameters().get(k).getSimpleName().toString();
+            b.addParameter(TypeName.get(i.asMember().getParameterTypes().get(k)), name);
+            args.add(name);
+        }
+        b.varargs(e.isVarArgs());
+        int dot = i.generated().lastIndexOf('.');
+        ClassName generated = ClassName.get(dot < 0 ? "" : i.generated().substring(0, dot),
+                i.generated().substring(dot + 1));
+        b.addComment("inherited from $L: its body as $L lowered it", i.owner().getQualifiedName(), i.generated());
+        b.addStatement("return $T.$N($L)", generated, e.getSimpleName() + InheritedCoroutines.SHARED_SUFFIX,
+                String.join(", ", args));
+        return b.build();
+    }
+
+    /** {@code X}, or {@code X<T...>} with the template's type variables. */
+    private static TypeName selfType(TemplateClass template) {
+        ClassName raw = ClassName.get(template.element());
+        List<? extends TypeParameterElement> params = template.element().getTypeParameters();
+        if (params.isEmpty()) {
+            return raw;
+        }
+        TypeName[] vars = new TypeName[params.size()];
+        for (int i = 0; i < vars.length; i++) {
+            vars[i] = TypeVariableName.get(params.get(i));
+        }
+        return ParameterizedTypeName.get(raw, vars);
     }
 
     private MethodSpec startConsumers(TemplateClass template) {

@@ -13,6 +13,10 @@ import java.util.List;
  * @param valueName the name of the value parameter ({@code $value})
  * @param failureName the name of the failure parameter ({@code $failure})
  * @param thrownName the name of the exception parameter of the exception table's helpers ({@code $t})
+ * @param notShared null when the body is shared: the resume method is static and reaches the
+ *     template's instance through the machine's {@link #SELF} field, so that the generated
+ *     subclass of a template extending this one can run it; else why it is not (the resume
+ *     method is then an instance method of {@code Baton_X})
  */
 public record LoweredMethod(
         List<Field> fields,
@@ -21,10 +25,14 @@ public record LoweredMethod(
         String machineName,
         String valueName,
         String failureName,
-        String thrownName) {
+        String thrownName,
+        String notShared) {
 
     /** Stands for the resume method's name in a split body, which calls its helpers by {@code <name>$<suffix>}. */
     static final String RESUME = "<resume>";
+
+    /** The machine field holding the template's instance, in a shared body. */
+    public static final String SELF = "$self";
 
     /** A field of the machine: a parameter, a hoisted local or a synthetic one. */
     public record Field(String name, com.palantir.javapoet.TypeName type, boolean reference, String comment) {}

@@ -12,6 +12,7 @@ import dev.baton.processor.model.TemplateMethod;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -35,28 +36,36 @@ public final class MethodLowering {
     public LoweredMethod lower(TemplateClass template, TemplateMethod method, Report report) {
         BodyInfo info = new BodyInfo(trees, method.path());
         Names names = new Names(info.identifiers);
+        String notShared = Sharing.obstacle(info, method, template.element());
+        String receiver = notShared == null ? names.machine + "." + LoweredMethod.SELF : null;
         Lowerer lowerer = new Lowerer(info, names, writer, report, method.element());
         Emitter emitter = lowerer.emitter;
         BlockTree body = method.tree().getBody();
         if (method.event() != null) {
-            emitter.awaitCode(Code.of(ref(method.event()), ".waitSet()"),
+            emitter.awaitCode(Code.of(ref(method.event(), receiver), ".waitSet()"),
                     "@AwaitsEvent(\"" + method.event().name() + "\")");
         }
         int errors = report.entries().size();
-        guards(lowerer, method.guards(), 0, () -> lowerer.explode(body));
+        guards(lowerer, method.guards(), 0, receiver, () -> lowerer.explode(body));
         Listing listing = emitter.finish();
         if (report.entries().size() > errors && report.hasErrors()) {
             return null; // the class gets its minimal Baton_X; nothing lowered is emitted
         }
-        return new Renderer(listing, info, names, report, writer, scope(template), method.element()).render();
+        return new Renderer(listing, info, names, report, writer, scope(template, receiver), method.element())
+                .render(notShared);
     }
 
-    private static Ir.Part ref(NamedRef ref) {
-        return ref.isParameter() ? new Ir.LocalRef(ref.target()) : new Ir.Text(ref.name());
+    /** An annotation's name in code: the parameter, or the field (through a shared body's receiver). */
+    private static Ir.Part ref(NamedRef ref, String receiver) {
+        if (ref.isParameter()) {
+            return new Ir.LocalRef(ref.target());
+        }
+        boolean instanceField = ref.target() != null && !ref.target().getModifiers().contains(Modifier.STATIC);
+        return new Ir.Text(receiver != null && instanceField ? receiver + "." + ref.name() : ref.name());
     }
 
     /** {@code async with g_i:} around the rest: acquire, then try { rest } finally { release }. */
-    private void guards(Lowerer lowerer, List<NamedRef> guards, int i, Runnable body) {
+    private void guards(Lowerer lowerer, List<NamedRef> guards, int i, String receiver, Runnable body) {
         if (i == guards.size()) {
             body.run();
             return;
@@ -65,16 +74,26 @@ public final class MethodLowering {
         Emitter emitter = lowerer.emitter;
         String field = emitter.synthetic("$guard" + i, TypeName.get(g.type()), true);
         String m = emitter.m();
-        emitter.add(Code.of(m, ".", field, " = ", ref(g), ";"));
+        emitter.add(Code.of(m, ".", field, " = ", ref(g, receiver), ";"));
         emitter.awaitCode(Code.of(m, ".", field, ".acquire()"), "@Guarded(\"" + g.name() + "\")");
-        lowerer.tries.lowerTry(() -> guards(lowerer, guards, i + 1, body), List.of(),
+        lowerer.tries.lowerTry(() -> guards(lowerer, guards, i + 1, receiver, body), List.of(),
                 e -> emitter.add(Code.of(m, ".", field, ".release();")));
     }
 
-    private Renderer.Scope scope(TemplateClass template) {
+    private Renderer.Scope scope(TemplateClass template, String receiver) {
         TypeElement type = template.element();
         List<? extends Element> members = elements.getAllMembers(type);
         return new Renderer.Scope() {
+            @Override
+            public String receiver() {
+                return receiver;
+            }
+
+            @Override
+            public boolean isMember(TypeElement c, Element e) {
+                return elements.getAllMembers(c).contains(e);
+            }
+
             @Override
             public String qualify(Element e, String name) {
                 Element owner = e.getEnclosingElement();

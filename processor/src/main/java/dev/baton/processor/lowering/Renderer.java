@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 
 /**
@@ -97,7 +99,7 @@ final class Renderer {
      * Decides the hoisted locals: every parameter, every local used in more than one state, and
      * every pattern variable declared in a line of its own and used in later ones.
      */
-    LoweredMethod render() {
+    LoweredMethod render(String notShared) {
         TypeWriter writer = types;
         Map<VariableElement, Set<Integer>> uses = new LinkedHashMap<>();
         for (Case c : lowered.cases()) {
@@ -117,6 +119,7 @@ final class Renderer {
         fieldNamesTaken.addAll(recordKinds);
         fieldNamesTaken.addAll(recordValues);
         fieldNamesTaken.add("$state");
+        fieldNamesTaken.add(LoweredMethod.SELF);
         List<LoweredMethod.Field> fields = new ArrayList<>();
         for (VariableElement p : method.getParameters()) {
             String name = fieldName(p.getSimpleName().toString());
@@ -174,7 +177,7 @@ final class Renderer {
             fields.add(new LoweredMethod.Field(recordValues.get(slot), com.palantir.javapoet.ClassName.OBJECT, true, null));
         }
         return new LoweredMethod(fields, method.getParameters().size(), body, names.machine, names.value,
-                names.failure, names.thrown);
+                names.failure, names.thrown, notShared);
     }
 
     private String fieldName(String base) {
@@ -722,6 +725,7 @@ final class Renderer {
         List<String> texts = new ArrayList<>();
         Map<VariableElement, String> captures = new LinkedHashMap<>();
         Set<VariableElement> boundHere = boundInLine;
+        List<javax.lang.model.element.TypeElement> classes = new ArrayList<>(); // declared in the body, innermost first
         new TreeScanner<Void, Integer>() {
             @Override
             public Void scan(Tree t, Integer depth) {
@@ -755,7 +759,10 @@ final class Renderer {
                         replacement = names.machine + "." + field;
                     }
                 } else if (e != null) {
-                    replacement = scope.qualify(e, id.getName().toString());
+                    replacement = scope.receiver() != null ? throughReceiver(e, id.getName().toString(), classes) : null;
+                    if (replacement == null) {
+                        replacement = scope.qualify(e, id.getName().toString());
+                    }
                 }
                 if (replacement != null && info.written(id)) {
                     spans.add(new int[] {info.start(id), info.end(id)});
@@ -780,6 +787,12 @@ final class Renderer {
 
             @Override
             public Void visitMemberSelect(MemberSelectTree ms, Integer depth) {
+                if (scope.receiver() != null && ms.getIdentifier().contentEquals("this")
+                        && scope.isTemplate(info.element(ms.getExpression()))) {
+                    spans.add(new int[] {info.start(ms), info.end(ms)});
+                    texts.add(scope.receiver()); // X.this is the instance the machine runs on
+                    return null;
+                }
                 if ((ms.getIdentifier().contentEquals("this") || ms.getIdentifier().contentEquals("super"))
                         && scope.isTemplate(info.element(ms.getExpression()))) {
                     // X.super.m() means super.m() of X; BodyValidator rejects it where X overrides m
@@ -824,7 +837,12 @@ final class Renderer {
 
             @Override
             public Void visitClass(ClassTree c, Integer depth) {
-                return super.visitClass(c, depth + 1);
+                classes.add(0, (javax.lang.model.element.TypeElement) info.trees.getElement(info.path(c)));
+                try {
+                    return super.visitClass(c, depth + 1);
+                } finally {
+                    classes.remove(0);
+                }
             }
         }.scan(root, 0);
         for (Map.Entry<VariableElement, String> c : captures.entrySet()) {
@@ -848,6 +866,28 @@ final class Renderer {
         }
         out.append(info.source, at, end);
         return dedent(out.toString(), indentation(start));
+    }
+
+    /**
+     * A shared body ({@link Scope#receiver()}) names the template's instance explicitly:
+     * {@code this}, and an instance field or method named without a receiver, go through the
+     * receiver, unless a class declared in the body (one of {@code classes}) owns the name.
+     * Null when the name is left as written.
+     */
+    private String throughReceiver(Element e, String name, List<javax.lang.model.element.TypeElement> classes) {
+        if (name.equals("this")) {
+            return classes.isEmpty() ? scope.receiver() : null;
+        }
+        if ((e.getKind() != ElementKind.FIELD && e.getKind() != ElementKind.METHOD)
+                || e.getModifiers().contains(Modifier.STATIC)) {
+            return null;
+        }
+        for (javax.lang.model.element.TypeElement c : classes) {
+            if (scope.isMember(c, e)) {
+                return null;
+            }
+        }
+        return scope.receiver() + "." + name;
     }
 
     /** How far the line holding {@code position} is indented: continuation lines lose that much. */
@@ -885,5 +925,15 @@ final class Renderer {
         boolean isTemplate(Element e);
 
         String generatedName();
+
+        /**
+         * How a shared body (one a generated subclass of another template may run, see
+         * {@code ClassEmitter}) names the template's instance, e.g. {@code $m.$self}; null when
+         * the body runs as an instance method of {@code Baton_X}, where {@code this} is it.
+         */
+        String receiver();
+
+        /** Whether {@code e} is a member of {@code type}, declared or inherited. */
+        boolean isMember(javax.lang.model.element.TypeElement type, Element e);
     }
 }

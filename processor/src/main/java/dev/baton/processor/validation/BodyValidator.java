@@ -20,6 +20,7 @@ import dev.baton.processor.diagnostics.Report;
 import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.model.BodyInfo;
 import dev.baton.processor.model.RuntimeNames;
+import dev.baton.processor.model.Annotations;
 import dev.baton.processor.model.TemplateClass;
 import dev.baton.processor.model.TemplateMethod;
 import java.util.List;
@@ -45,7 +46,8 @@ import javax.lang.model.util.Elements;
  *       members of the template's classes);
  *   <li>{@link Tag#BatonSuperCall}: no {@code super.m()}, {@code super::m},
  *       {@code X.super.m()} or {@code super.f} that would mean something else in
- *       {@code Baton_X}, and no {@code I.super.m()} of an interface;
+ *       {@code Baton_X}, no {@code super.m()} of a coroutine method inherited from another
+ *       template (it would run untransformed), and no {@code I.super.m()} of an interface;
  *   <li>{@link Tag#BatonAwaitThrows}: {@code await(x, X.class)} names its exception with a
  *       class literal;
  *   <li>{@link Tag#BatonUnawaited} (a warning): no statement makes a coroutine and drops it.
@@ -135,7 +137,16 @@ public final class BodyValidator {
                         return;
                     }
                 }
-                if (called instanceof ExecutableElement target && overriddenInTemplate(type, target)) {
+                if (called instanceof ExecutableElement target && Annotations.isCoroutine(target)
+                        && !target.getEnclosingElement().equals(type)) {
+                    // the generated class only overrides a coroutine method: super reaches the template's text
+                    report.error(Tag.BatonSuperCall, where, unit(ms), ms, "'" + written + "' would run "
+                            + target.getEnclosingElement().getSimpleName() + "'s coroutine method "
+                            + target.getSimpleName() + "() untransformed, as its template wrote it, and it would"
+                            + " throw; await " + target.getSimpleName() + "(...) itself, or move the part to share into"
+                            + " another @Async method of " + target.getEnclosingElement().getSimpleName()
+                            + " that both call");
+                } else if (called instanceof ExecutableElement target && overriddenInTemplate(type, target)) {
                     superError(ms, written, target);
                 } else if (called instanceof VariableElement field && hiddenInTemplate(type, field)) {
                     report.error(Tag.BatonSuperCall, where, unit(ms), ms, "'" + written + "' means the field of "
