@@ -6,6 +6,7 @@ import static dev.baton.runtime.Baton.done;
 import dev.baton.Async;
 import dev.baton.runtime.Awaitable;
 import dev.baton.runtime.Coroutine;
+import dev.baton.runtime.Event;
 import dev.baton.runtime.EventLoop;
 import dev.baton.runtime.Promise;
 import io.netty.buffer.ByteBuf;
@@ -52,6 +53,9 @@ import java.util.ArrayDeque;
  * end of stream, reads return what is left and then {@code null}.
  */
 public abstract class Connection {
+    /** What a write that Netty flushed at once returns: complete, and shared (the common case allocates nothing). */
+    private static final Awaitable<Void> FLUSHED = machine -> null;
+
     private final Channel channel;
     private final EventLoop loop;
     private final int maxFrameLength;
@@ -62,8 +66,13 @@ public abstract class Connection {
     boolean endOfStream;
     /** Raised by every read and write once set: a reset, a too-long frame. */
     private RuntimeException failure;
-    /** The signal the waiting reader awaits, or null. */
-    private Promise<Void> readable;
+    /**
+     * Set when bytes, the end of stream or a failure arrive; the reader with no complete frame
+     * clears it and waits for it. An event rather than a promise per wait: waiting allocates nothing.
+     */
+    private final Event arrived = new Event();
+    /** Whether a task waits in {@link #moreData()}: one reader at a time. */
+    boolean readerWaiting;
     /** Writes waiting for the channel to become writable, in order. */
     private final ArrayDeque<BlockedWrite> blocked = new ArrayDeque<>();
 
@@ -94,7 +103,12 @@ public abstract class Connection {
             if (line != null || endOfStream) {
                 return done(line);
             }
-            await(moreData());
+            Awaitable<Boolean> more = moreData(); // raises, outside the try, if another task waits
+            try {
+                await(more);
+            } finally {
+                readerWaiting = false;
+            }
         }
     }
 
@@ -115,7 +129,12 @@ public abstract class Connection {
             if (frame != null || endOfStream) {
                 return done(frame);
             }
-            await(moreData());
+            Awaitable<Boolean> more = moreData(); // raises, outside the try, if another task waits
+            try {
+                await(more);
+            } finally {
+                readerWaiting = false;
+            }
         }
     }
 
@@ -135,7 +154,12 @@ public abstract class Connection {
             if (bytes != null || endOfStream) {
                 return done(bytes);
             }
-            await(moreData());
+            Awaitable<Boolean> more = moreData(); // raises, outside the try, if another task waits
+            try {
+                await(more);
+            } finally {
+                readerWaiting = false;
+            }
         }
     }
 
@@ -238,23 +262,21 @@ public abstract class Connection {
         }
     }
 
-    /** What a reader with no complete frame awaits: the next bytes, the end of stream, or a failure. */
-    Promise<Void> moreData() {
-        if (readable != null && !readable.isDone()) {
+    /**
+     * What a reader with no complete frame awaits: the next bytes, the end of stream, or a
+     * failure. The read clears {@link #readerWaiting} once the wait ends, however it ends.
+     */
+    Awaitable<Boolean> moreData() {
+        if (readerWaiting) {
             throw new IllegalStateException("another task is already waiting to read from " + this);
         }
-        readable = loop.createPromise();
-        return readable;
+        readerWaiting = true;
+        arrived.clear();
+        return arrived.waitSet();
     }
 
     private void wakeReader() {
-        Promise<Void> reader = readable;
-        if (reader != null) {
-            readable = null;
-            if (!reader.isDone()) {
-                reader.setResult(null);
-            }
-        }
+        arrived.set();
     }
 
     private FrameTooLongException tooLong(String what) {
@@ -307,7 +329,7 @@ public abstract class Connection {
         if (blocked.isEmpty() && channel.isWritable()) {
             ChannelFuture written = channel.writeAndFlush(data);
             if (written.isSuccess()) {
-                return done();
+                return FLUSHED;
             }
             return whenWritten(written, loop.createPromise());
         }
@@ -512,7 +534,9 @@ public abstract class Connection {
         public void channelInactive(ChannelHandlerContext ctx) {
             endOfStream = true;
             wakeReader();
-            failBlocked(failure != null ? failure : closed());
+            if (!blocked.isEmpty()) {
+                failBlocked(failure != null ? failure : closed());
+            }
         }
 
         @Override

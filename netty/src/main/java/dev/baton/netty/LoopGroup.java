@@ -37,8 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timer needs no hand-off between threads. Inside each loop Baton's scheduling rules hold;
  * each turn of Netty's loop selects, handles the I/O, runs one Baton iteration, then runs
  * Netty's own tasks, so neither starves the other: the Baton loop gets a turn as often as the
- * I/O does. (Netty runs the tasks queued on its loop for up to its time quantum, one second
- * by default, before it turns again; so a Netty task that re-queues itself with
+ * I/O does; and a channel's I/O event that wakes a task (a read, say) is followed at once by a
+ * Baton iteration, before the next channel's, so the task answers while the others are read.
+ * (Netty runs the tasks queued on its loop for up to its time quantum, one second by default,
+ * before it turns again; so a Netty task that re-queues itself with
  * {@code execute()} holds back the I/O and Baton alike, as it does in Netty alone.)
  * {@link EventLoop#current()} works in the loops' tasks and in Netty's callbacks on their
  * threads.

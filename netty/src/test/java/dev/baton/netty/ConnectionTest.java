@@ -128,7 +128,12 @@ class ConnectionTest {
             return done();
         }
 
-        /** Two tasks read at once: the second is told off. */
+        final CompletableFuture<String> afterwards = new CompletableFuture<>();
+
+        /**
+         * Two tasks read at once: the second is told off, and so is a third (being told off
+         * does not free the first's place); once the first is cancelled, a read works again.
+         */
         @Async
         Coroutine<Void> twoReaders(Connection conn) {
             Task<String> first = spawn(conn.readLine());
@@ -139,7 +144,19 @@ class ConnectionTest {
             } catch (IllegalStateException e) {
                 outcome.complete(e);
             }
+            String third;
+            try {
+                third = "third read " + await(conn.readLine());
+            } catch (IllegalStateException e) {
+                third = "third told off";
+            }
             first.cancel();
+            try {
+                await(first);
+            } catch (CancelledException e) {
+                // its wait ended: the place is free
+            }
+            afterwards.complete(third + ", then read " + await(conn.readLine()));
             return done();
         }
     }
@@ -333,6 +350,8 @@ class ConnectionTest {
             socket.getOutputStream().write('x');
             IllegalStateException e = assertInstanceOf(IllegalStateException.class, h.outcome.get(10, TimeUnit.SECONDS));
             assertTrue(e.getMessage().startsWith("another task is already waiting to read"), e.getMessage());
+            socket.getOutputStream().write("yz\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("third told off, then read xyz", h.afterwards.get(10, TimeUnit.SECONDS));
         }
     }
 

@@ -279,7 +279,14 @@ public final class BatonProcessor extends AbstractProcessor {
             }
             List<InheritedCoroutines.Inherited> runnable = new ArrayList<>();
             for (InheritedCoroutines.Inherited i : inherited) {
-                if (i.shared()) {
+                if (i.shared() && i.consumes() && i.queue() == null) {
+                    report.error(Tag.BatonInheritedCoroutine, type, type.getSimpleName() + " inherits the @Consumes"
+                            + " method " + i.method().getSimpleName() + "(" + parameterTypes(i.method()) + ") from the"
+                            + " template " + i.owner().getSimpleName() + ", but its queue field is not visible in "
+                            + TemplateReader.generatedName(type) + ", whose startConsumers() starts its workers: make"
+                            + " the field protected, or override " + i.method().getSimpleName() + " in "
+                            + type.getSimpleName());
+                } else if (i.shared()) {
                     runnable.add(i);
                 } else if (!withoutCoroutines.contains(i.owner().getQualifiedName().toString())) {
                     // (a base with errors of its own: those are what users need to see)
@@ -372,7 +379,7 @@ public final class BatonProcessor extends AbstractProcessor {
     }
 
     private ClassEmitter emitter() {
-        return new ClassEmitter(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), generatedAnnotation());
+        return new ClassEmitter(processingEnv.getElementUtils(), generatedAnnotation());
     }
 
     private List<TemplateMethod> bySourcePosition(TemplateClass template) {

@@ -192,12 +192,14 @@ class GeneratedCodeTest {
     @Test
     void statesAreCommentedWithTheirTemplateLineAndLocalsKeepTheirNames() {
         String code = Templates.generated(compileStrict(everything()), "t.Baton_Everything");
-        // each state after an await says where it resumes, as "File.java:line: source line"
-        for (String resumed : new String[] {"await(sleep(0.1));", "j += await(value(1));",
-                "total += await(value(j)) * 2;", "await(changed.acquire());",
+        // each state after an await says where it resumes, as "File.java:line: source line": the
+        // awaiting statement when the state finishes it, else the statement after the await
+        for (String resumed : new String[] {"return done(describe(who));", "j += await(value(1));",
+                "total += await(value(j)) * 2;",
                 "default -> \"odd\" + await(value(1));"}) {
             assertThat(code).contains("// Everything.java:" + lineOf(resumed) + ": " + resumed);
         }
+        assertThat(code).contains("// Everything.java:" + (lineOf("await(changed.acquire());") + 1) + ": try {");
         // the envelope's states name their annotation
         assertThat(code).contains("// @AwaitsEvent(\"ready\")");
         assertThat(code).contains("// @Guarded(\"lock\")");

@@ -358,12 +358,72 @@ class InheritanceTest {
         assertWithMessage(Templates.describe(c)).that(c.errors()).hasSize(1);
     }
 
+    /** The generated subclass starts the workers of the {@code @Consumes} methods it inherits too. */
+    @Test
+    void inheritedConsumersAreStartedByTheSubclass() {
+        Templates.Loaded t = compileClean(
+                source("t", "Work", "implements Consumers",
+                        "  protected final Queue<String> jobs = new Queue<>();",
+                        "  @Consumes(value = \"jobs\", workers = 2)",
+                        "  Coroutine<Void> handle(String job) {",
+                        "    await(sleep(0.1));",
+                        "    System.out.println(label() + \" \" + job);",
+                        "    return done();",
+                        "  }",
+                        "  String label() { return \"work\"; }"),
+                source("t", "MoreWork", "extends Work",
+                        "  @Override String label() { return \"more\"; }",
+                        "  @Async",
+                        "  Coroutine<String> main() {",
+                        "    List<Task<Void>> workers = startConsumers();",
+                        "    await(jobs.put(\"a\"));",
+                        "    await(jobs.put(\"b\"));",
+                        "    await(jobs.join());",
+                        "    for (Task<Void> w : workers) { w.cancel(); }",
+                        "    return done(workers.size() + \" workers\");",
+                        "  }"));
+        Templates.Run run = t.run("MoreWork", "main");
+        assertWithMessage(String.valueOf(run.failure())).that(run.failure()).isNull();
+        assertThat(run.result()).isEqualTo("2 workers");
+        assertThat(run.lines()).containsExactly("more a", "more b").inOrder();
+    }
+
+    @Test
+    void anInheritedConsumersQueueTheSubclassCannotSeeIsAnErrorOnIt() {
+        JavaFileObject base = JavaFileObjects.forSourceLines("lib.Work",
+                "package lib;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "public abstract class Work implements Consumers {",
+                "  final Queue<String> jobs = new Queue<>();",
+                "  @Consumes(\"jobs\")",
+                "  protected Coroutine<Void> handle(String job) {",
+                "    await(sleep(0));",
+                "    return done();",
+                "  }",
+                "}");
+        JavaFileObject sub = source("app", "MoreWork", "extends lib.Work",
+                "  @Async",
+                "  Coroutine<Integer> main() {",
+                "    return done(startConsumers().size());",
+                "  }");
+        Compilation c = Templates.compile(base, sub);
+        CompilationSubject.assertThat(c).failed();
+        CompilationSubject.assertThat(c).hadErrorContaining("[BatonInheritedCoroutine] MoreWork inherits the @Consumes"
+                + " method handle(java.lang.String) from the template Work, but its queue field is not visible in"
+                + " Baton_MoreWork, whose startConsumers() starts its workers: make the field protected, or override"
+                + " handle in MoreWork").inFile(sub).onLineContaining("public abstract class MoreWork");
+        assertWithMessage(Templates.describe(c)).that(c.errors()).hasSize(1);
+    }
+
     /** A template in package {@code pkg}: {@code public abstract class Name extends ... { body }}. */
     private static JavaFileObject source(String pkg, String name, String extendsClause, String... body) {
         List<String> lines = new ArrayList<>(List.of("package " + pkg + ";",
                 "import static dev.baton.runtime.Baton.*;",
                 "import dev.baton.*;",
                 "import dev.baton.runtime.*;",
+                "import java.util.List;",
                 "public abstract class " + name + " " + extendsClause + " {"));
         lines.addAll(List.of(body));
         lines.add("}");

@@ -171,8 +171,43 @@ class UnitScannerTest {
         assertThat(c).succeeded();
         assertThat(c).hadWarningContaining("[BatonDirectInstantiation] 'new Tpl(...) {...}' subclasses the template"
                 + " Tpl itself").inFile(user).onLineContaining("Object a = new Tpl() {};");
-        assertThat(c).hadWarningContaining("use the generated class instead: 'new Baton_Tpl(...) {...}'").inFile(user)
+        // an empty body only made the abstract template instantiable: Baton_Tpl is
+        assertThat(c).hadWarningContaining("use the generated class instead: 'new Baton_Tpl(...)'").inFile(user)
                 .onLineContaining("Object b = new t.Tpl() { };");
+    }
+
+    /**
+     * The suggestion for an anonymous class that overrides something compiles without another
+     * diagnostic: in another file, subclass Baton_X there; in the template's own file, where
+     * that is [BatonGeneratedSubclass], subclass it in a file of its own.
+     */
+    @Test
+    void anAnonymousSubclassIsToldWhereToSubclassTheGeneratedClass() {
+        JavaFileObject f = template("Tpl",
+                "  String name() { return \"tpl\"; }",
+                "  @Async Coroutine<String> main() { return done(name()); }",
+                "  static Object own() { return new Tpl() { @Override String name() { return \"own\"; } }; }");
+        JavaFileObject user = source("User", "package t;",
+                "class User {",
+                "  Object a = new Tpl() { @Override String name() { return \"a\"; } };",
+                "}");
+        JavaFileObject fixed = source("Fixed", "package t;",
+                "class Fixed {",
+                "  Object fixed = new Baton_Tpl() { @Override String name() { return \"fixed\"; } };",
+                "}");
+        Compilation c = compile(f, user, fixed);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("[BatonDirectInstantiation] 'new Tpl(...) {...}' subclasses the template"
+                + " Tpl itself, whose coroutine methods run untransformed (no guards, and the first await throws);"
+                + " subclass the generated class instead, in a file of its own (javac checks this file, which"
+                + " Baton_Tpl is generated from, before Baton_Tpl exists): 'new Baton_Tpl(...) {...}'").inFile(f)
+                .onLineContaining("static Object own()");
+        assertThat(c).hadWarningContaining("[BatonDirectInstantiation] 'new Tpl(...) {...}' subclasses the template"
+                + " Tpl itself, whose coroutine methods run untransformed (no guards, and the first await throws);"
+                + " subclass the generated class instead: 'new Baton_Tpl(...) {...}'").inFile(user)
+                .onLineContaining("Object a = new Tpl()");
+        // the suggestion followed, in another file: no diagnostic at all
+        assertThat(c).hadWarningCount(2);
     }
 
     @Test

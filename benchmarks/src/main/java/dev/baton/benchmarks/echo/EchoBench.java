@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,22 +100,51 @@ public final class EchoBench {
         }
     }
 
+    private static final List<String> SYSTEMS = List.of("Baton on Netty", "plain Netty", "virtual threads");
+
+    /**
+     * Starts every server at once (idle, each in its JVM), warms each, then measures them in
+     * turn, one run each per round: a change of the machine's load (its neighbours' builds)
+     * then falls on every row alike instead of on whichever row was being measured.
+     */
     private String run() throws Exception {
         int messages = quick ? 50 : 1000;
         int warmups = quick ? 1 : 3;
         int reps = quick ? 1 : 5;
-        Map<String, Result[]> results = new LinkedHashMap<>();
+        List<ServerProcess> servers = new ArrayList<>();
         try (EchoLoad load = new EchoLoad()) {
-            for (String system : List.of("Baton on Netty", "plain Netty", "virtual threads")) {
-                Result[] byLoops = new Result[2];
+            for (String system : SYSTEMS) {
                 for (int loops = 1; loops <= 2; loops++) {
                     List<String> command = command(system, loops);
                     if (command != null) {
-                        byLoops[loops - 1] = measure(load, command, messages, warmups, reps);
+                        servers.add(new ServerProcess(system, loops, command, reps));
                     }
                 }
-                results.put(system, byLoops);
             }
+            for (ServerProcess server : servers) {
+                for (int i = 0; i < warmups; i++) {
+                    load.run(server.port, CONNECTIONS, messages);
+                }
+            }
+            for (int i = 0; i < reps; i++) {
+                for (ServerProcess server : servers) {
+                    server.measureOnce(load, i, messages);
+                }
+            }
+            for (ServerProcess server : servers) {
+                server.stop();
+            }
+        } finally {
+            for (ServerProcess server : servers) {
+                server.process.destroyForcibly();
+            }
+        }
+        Map<String, Result[]> results = new LinkedHashMap<>();
+        for (String system : SYSTEMS) {
+            results.put(system, new Result[2]);
+        }
+        for (ServerProcess server : servers) {
+            results.get(server.system)[server.loops - 1] = server.result();
         }
         return markdown(results, messages, warmups, reps);
     }
@@ -136,37 +166,54 @@ public final class EchoBench {
         }
     }
 
-    private Result measure(EchoLoad load, List<String> command, int messages, int warmups, int reps)
-            throws IOException, InterruptedException {
-        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        PrintWriter in = new PrintWriter(new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8), true);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+    /** A server in its own JVM, driven through its standard streams (see {@link EchoServer}). */
+    private static final class ServerProcess {
+        final String system;
+        final int loops;
+        final List<String> command;
+        final Process process;
+        final PrintWriter in;
+        final BufferedReader out;
+        final int port;
+        final double[] rates;
+        final double[] cpu;
+
+        ServerProcess(String system, int loops, List<String> command, int reps) throws IOException {
+            this.system = system;
+            this.loops = loops;
+            this.command = command;
+            this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            this.in = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String announced = out.readLine();
             if (announced == null || !announced.startsWith("port ")) {
+                process.destroyForcibly();
                 throw new IllegalStateException("the server said " + announced + ": " + command);
             }
-            int port = Integer.parseInt(announced.substring(5));
-            for (int i = 0; i < warmups; i++) {
-                load.run(port, CONNECTIONS, messages);
-            }
-            double[] rates = new double[reps];
-            double[] cpu = new double[reps];
-            for (int i = 0; i < reps; i++) {
-                long cpuBefore = cpu(in, out);
-                long nanos = load.run(port, CONNECTIONS, messages);
-                long cpuAfter = cpu(in, out);
-                double roundTrips = (double) CONNECTIONS * messages;
-                rates[i] = roundTrips / (nanos / 1e9);
-                cpu[i] = (cpuAfter - cpuBefore) / 1e3 / roundTrips;
-            }
+            this.port = Integer.parseInt(announced.substring(5));
+            this.rates = new double[reps];
+            this.cpu = new double[reps];
+        }
+
+        void measureOnce(EchoLoad load, int rep, int messages) throws IOException, InterruptedException {
+            long cpuBefore = cpu(in, out);
+            long nanos = load.run(port, CONNECTIONS, messages);
+            long cpuAfter = cpu(in, out);
+            double roundTrips = (double) CONNECTIONS * messages;
+            rates[rep] = roundTrips / (nanos / 1e9);
+            cpu[rep] = (cpuAfter - cpuBefore) / 1e3 / roundTrips;
+        }
+
+        void stop() throws IOException, InterruptedException {
             in.close(); // the end of its input stops the server
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the server did not stop: " + command);
             }
+            out.close();
+        }
+
+        Result result() {
             return new Result(median(rates), median(cpu));
-        } finally {
-            in.close();
-            server.destroyForcibly();
         }
     }
 
@@ -191,7 +238,9 @@ public final class EchoBench {
         md.append(START).append("\n\n## Echo over loopback: Baton on Netty\n\n");
         md.append(String.format(Locale.ROOT, "%d connections, each sending %,d lines of about 25 bytes and"
                 + " awaiting each echo before the next (`benchmarks/run-echo`, `EchoBench`). Medians of %d runs"
-                + " after %d warm-up runs, each server in a fresh JVM (heap 1 GiB).%s%n%n",
+                + " after %d warm-up runs, each server in a JVM of its own (heap 1 GiB); the servers run"
+                + " side by side and are measured in turn, one run each per round, so that a change in"
+                + " the machine's load falls on every row alike.%s%n%n",
                 CONNECTIONS, messages, reps, warmups, quick ? " **With --quick: not a measurement.**" : ""));
         md.append("| server | round trips/s, 1 loop | round trips/s, 2 loops | 2 loops ÷ 1 | server CPU per round trip, 1 loop | 2 loops |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");

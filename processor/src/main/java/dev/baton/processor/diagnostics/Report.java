@@ -55,11 +55,6 @@ public final class Report {
         entries.add(new Entry(Diagnostic.Kind.ERROR, tag.format(message), element, null, null, tree, unit));
     }
 
-    /** A warning on an element. */
-    public void warning(Tag tag, Element element, String message) {
-        entries.add(new Entry(Diagnostic.Kind.WARNING, tag.format(message), element, null, null, null, null));
-    }
-
     /** A warning on a tree of a compilation unit. */
     public void warning(Tag tag, Element element, CompilationUnitTree unit, Tree tree, String message) {
         entries.add(new Entry(Diagnostic.Kind.WARNING, tag.format(message), element, null, null, tree, unit));

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
 final class BodySplicer {
     /** What JavaPoet splits a {@code $L} on. */
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
-    /** Around a placeholder's number: a character no generated text holds. */
-    private static final char MARK = '\u0001';
+    /**
+     * Around a placeholder's number: a character no generated text holds (the lowering's line
+     * marks, see SourceLines, use {@code \u0001} and {@code \u0002}).
+     */
+    private static final char MARK = '\u0003';
     private static final String PREFIX = MARK + "body";
 
     private final List<String> bodies = new ArrayList<>();

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.baton.processor.lowering.LoweredMethod;
+import dev.baton.processor.lowering.SourceLines;
 import dev.baton.processor.model.InheritedCoroutines;
 import dev.baton.processor.model.RuntimeNames;
 import dev.baton.processor.model.TemplateClass;
@@ -30,7 +31,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * Writes {@code Baton_X}: the subclass of the template with mirrored constructors, one
@@ -54,18 +54,20 @@ public final class ClassEmitter {
     static final ClassName CONSUMER_LOOP = ClassName.bestGuess(RuntimeNames.CONSUMER_LOOP);
     static final ClassName TASK = ClassName.bestGuess(RuntimeNames.TASK);
     static final ClassName BATON = ClassName.bestGuess(RuntimeNames.BATON);
+    static final ClassName SOURCE_MAP = ClassName.bestGuess(RuntimeNames.SOURCE_MAP);
+    static final ClassName SOURCE_MAP_COROUTINE = SOURCE_MAP.nestedClass("Coroutine");
+    /** Stands for the line table in the first layout of the file; the table replaces it. */
+    private static final String LINES_PLACEHOLDER = "$BATON_LINES$";
     public static final String PROCESSOR = "dev.baton.processor.BatonProcessor";
     private static final String SELF_PARAMETER = "$self";
 
     private final Elements elements;
-    private final Types types;
     private final boolean generatedAnnotation;
     /** The lowered bodies of the class being written, kept out of JavaPoet. */
     private BodySplicer bodies = new BodySplicer();
 
-    public ClassEmitter(Elements elements, Types types, boolean generatedAnnotation) {
+    public ClassEmitter(Elements elements, boolean generatedAnnotation) {
         this.elements = elements;
-        this.types = types;
         this.generatedAnnotation = generatedAnnotation;
     }
 
@@ -88,34 +90,121 @@ public final class ClassEmitter {
             }
         }
         boolean consumers = false;
+        String sourceHolder = null;
+        List<String> coroutineLines = new ArrayList<>();
+        String sourceFile = null;
         if (lowered != null) {
             Set<String> used = new LinkedHashSet<>();
             Set<String> factories = new LinkedHashSet<>(); // overloads share a name
             for (Element e : elements.getAllMembers(template.element())) {
                 used.add(e.getSimpleName().toString());
             }
+            sourceHolder = unique(used, "$Source");
             for (TemplateMethod m : template.methods()) {
                 LoweredMethod l = lowered.get(m);
                 String machine = unique(used, capitalize(m.name()) + "$Machine");
                 String resume = uniqueResume(used, m.name() + "$resume", l);
-                addMachine(type, template, m, l, machine, resume, used, factories);
+                addMachine(type, template, m, l, machine, resume, used, factories, sourceHolder,
+                        coroutineLines.size());
+                StringBuilder states = new StringBuilder(m.name());
+                for (int line : l.stateLines()) {
+                    states.append(' ').append(line);
+                }
+                coroutineLines.add(states.toString());
+                sourceFile = l.sourceFile();
                 consumers |= m.consumes() != null;
             }
             for (InheritedCoroutines.Inherited i : inherited) {
                 type.addMethod(inheritedOverride(i));
+                consumers |= i.consumes();
             }
             if (consumers) {
                 type.addSuperinterface(CONSUMERS);
-                type.addMethod(startConsumers(template));
+                type.addMethod(startConsumers(template, inherited));
             }
         }
         if (lowered == null && extendable) {
             addStandIns(type, template);
         }
-        if (extendable && isStillAbstract(template, lowered)) {
+        if (extendable && isStillAbstract(template, lowered, inherited)) {
             type.addModifiers(Modifier.ABSTRACT);
         }
-        return write(template, type);
+        if (sourceHolder == null || coroutineLines.isEmpty()) {
+            return write(template, type);
+        }
+        // the table is the last member, so that laying it out moves no line it maps
+        type.addType(sourceHolder(template, sourceHolder, sourceFile, coroutineLines));
+        return withLineTable(write(template, type));
+    }
+
+    /**
+     * {@code $Source}: the {@link #SOURCE_MAP} of the file, a constant of a nested class so that
+     * it is built on first use (a stack trace or a dump), never when the class loads.
+     */
+    private TypeSpec sourceHolder(TemplateClass template, String name, String sourceFile, List<String> coroutines) {
+        String binary = elements.getBinaryName(template.element()).toString();
+        String generated = (template.packageName().isEmpty() ? "" : template.packageName() + ".")
+                + template.generatedName();
+        CodeBlock.Builder init = CodeBlock.builder().add("new $T(\n$>$>$S, $S, $S,\nnew String[] {$S}", SOURCE_MAP,
+                binary, sourceFile, generated, LINES_PLACEHOLDER);
+        for (String c : coroutines) {
+            init.add(",\n$S", c);
+        }
+        init.add(")$<$<");
+        return TypeSpec.classBuilder(name)
+                .addJavadoc("Where the lines of this file come from in {@code $L}: for stack traces and task dumps.\n",
+                        sourceFile)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(SOURCE_MAP, "MAP", Modifier.STATIC, Modifier.FINAL)
+                        .initializer(init.build()).build())
+                .build();
+    }
+
+    /**
+     * Reads the marks the lowering left at the end of generated lines (see {@link SourceLines}),
+     * takes them out, and writes the table they make in place of the placeholder: triples of
+     * generated line, template line and coroutine index, in chunks that each fit a constant.
+     */
+    private static String withLineTable(String source) {
+        String[] lines = source.split("\n", -1);
+        StringBuilder out = new StringBuilder(source.length());
+        List<String> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int open = line.indexOf(SourceLines.OPEN);
+            if (open >= 0) {
+                String mark = line.substring(open + 1, line.indexOf(SourceLines.CLOSE, open));
+                int colon = mark.indexOf(':');
+                if (chunk.length() > 8000) {
+                    chunks.add(chunk.toString());
+                    chunk.setLength(0);
+                }
+                chunk.append(chunk.length() == 0 ? "" : " ").append(i + 1).append(' ')
+                        .append(mark, colon + 1, mark.length()).append(' ').append(mark, 0, colon);
+                line = line.replaceAll("\u0001[^\u0002]*\u0002", "");
+                if (line.isBlank()) {
+                    line = "";
+                }
+            }
+            out.append(line);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        chunks.add(chunk.toString());
+        StringBuilder table = new StringBuilder();
+        for (String c : chunks) {
+            table.append(table.length() == 0 ? "" : "\", \"").append(c);
+        }
+        String text = out.toString();
+        int at = text.lastIndexOf(LINES_PLACEHOLDER);
+        return text.substring(0, at) + table + text.substring(at + LINES_PLACEHOLDER.length());
+    }
+
+    /** Tags the marks of {@code text} with the coroutine they belong to: {@code index:line}. */
+    private static String withCoroutine(String text, int index) {
+        return text.replace(String.valueOf(SourceLines.OPEN), SourceLines.OPEN + Integer.toString(index) + ":");
     }
 
     private TypeSpec.Builder header(TemplateClass template, boolean extendable) {
@@ -171,7 +260,8 @@ public final class ClassEmitter {
     }
 
     private void addMachine(TypeSpec.Builder type, TemplateClass template, TemplateMethod m, LoweredMethod l,
-            String machineName, String resumeName, Set<String> used, Set<String> factories) {
+            String machineName, String resumeName, Set<String> used, Set<String> factories, String sourceHolder,
+            int coroutineIndex) {
         ExecutableElement e = m.element();
         boolean shared = l.notShared() == null;
         // a shared machine is a static class: it takes the template's type variables too
@@ -255,13 +345,13 @@ public final class ClassEmitter {
                 .addParameter(Object.class, l.valueName())
                 .addParameter(Throwable.class, l.failureName())
                 .addException(Throwable.class)
-                .addCode(CodeBlock.of("$L", bodies.hold(l.resumeBody(resumeName))));
+                .addCode(CodeBlock.of("$L", bodies.hold(withCoroutine(l.resumeBody(resumeName), coroutineIndex))));
         if (shared) {
             resume.addModifiers(Modifier.STATIC);
         }
         type.addMethod(resume.build());
         for (LoweredMethod.Helper h : l.body().helpers()) {
-            type.addMethod(helper(h, resumeName, vars, machineType, l, shared));
+            type.addMethod(helper(h, resumeName, vars, machineType, l, shared, coroutineIndex));
         }
 
         // the machine
@@ -311,19 +401,18 @@ public final class ClassEmitter {
                         shared ? template.generatedName() + "." + resumeName : resumeName)
                 .build());
         machine.addMethod(complete.build());
-        machine.addMethod(MethodSpec.methodBuilder("toString")
+        machine.addMethod(MethodSpec.methodBuilder("$source")
                 .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $S + $N + $S", template.element().getSimpleName() + "." + m.name() + "()[state=",
-                        "$state", "]")
+                .addModifiers(Modifier.PROTECTED)
+                .returns(SOURCE_MAP_COROUTINE)
+                .addStatement("return $N.MAP.coroutine($L)", sourceHolder, coroutineIndex)
                 .build());
         type.addType(machine.build());
     }
 
     /** A method of a resume method split to stay under HotSpot's HugeMethodLimit. */
     private MethodSpec helper(LoweredMethod.Helper h, String resumeName, List<TypeVariableName> vars,
-            TypeName machineType, LoweredMethod l, boolean shared) {
+            TypeName machineType, LoweredMethod l, boolean shared, int coroutineIndex) {
         MethodSpec.Builder b = MethodSpec.methodBuilder(LoweredMethod.helperName(resumeName, h))
                 .addModifiers(Modifier.PRIVATE)
                 .addTypeVariables(vars)
@@ -345,7 +434,7 @@ public final class ClassEmitter {
                     .returns(TypeName.BOOLEAN)
                     .addParameter(Throwable.class, l.thrownName());
         }
-        return b.addCode(CodeBlock.of("$L", bodies.hold(h.body()))).build();
+        return b.addCode(CodeBlock.of("$L", bodies.hold(withCoroutine(h.body(), coroutineIndex)))).build();
     }
 
     /** A name for the resume method whose own name and helpers' names are all free. */
@@ -414,7 +503,8 @@ public final class ClassEmitter {
         return ParameterizedTypeName.get(raw, vars);
     }
 
-    private MethodSpec startConsumers(TemplateClass template) {
+    /** {@code startConsumers()}: the workers of the template's own {@code @Consumes} methods, then the inherited ones'. */
+    private MethodSpec startConsumers(TemplateClass template, List<InheritedCoroutines.Inherited> inherited) {
         TypeName taskList = ParameterizedTypeName.get(ClassName.get(List.class),
                 ParameterizedTypeName.get(TASK, ClassName.get(Void.class)));
         MethodSpec.Builder b = MethodSpec.methodBuilder("startConsumers")
@@ -431,6 +521,17 @@ public final class ClassEmitter {
             b.beginControlFlow("for (int i = 0; i < $L; i++)", m.workers())
                     .addStatement("tasks.add($T.spawn(new $T<>($L, item -> this.$N(item))))", BATON, CONSUMER_LOOP,
                             queue, m.name())
+                    .endControlFlow();
+        }
+        for (InheritedCoroutines.Inherited i : inherited) {
+            if (!i.consumes()) {
+                continue;
+            }
+            String field = i.queue().getSimpleName().toString();
+            String queue = i.queue().getModifiers().contains(Modifier.STATIC) ? field : "this." + field;
+            b.beginControlFlow("for (int i = 0; i < $L; i++)", i.workers())
+                    .addStatement("tasks.add($T.spawn(new $T<>($L, item -> this.$N(item))))", BATON, CONSUMER_LOOP,
+                            queue, i.method().getSimpleName())
                     .endControlFlow();
         }
         return b.addStatement("return tasks").build();
@@ -468,14 +569,16 @@ public final class ClassEmitter {
         }
     }
 
-    private boolean isStillAbstract(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered) {
+    private boolean isStillAbstract(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered,
+            List<InheritedCoroutines.Inherited> inherited) {
         for (ExecutableElement e : ElementFilter.methodsIn(elements.getAllMembers(template.element()))) {
             if (!e.getModifiers().contains(Modifier.ABSTRACT)) {
                 continue;
             }
             // a template that implements Consumers itself gets startConsumers() generated
             boolean implemented = e.getSimpleName().contentEquals("startConsumers") && e.getParameters().isEmpty()
-                    && template.methods().stream().anyMatch(m -> m.consumes() != null);
+                    && (template.methods().stream().anyMatch(m -> m.consumes() != null)
+                            || lowered != null && inherited.stream().anyMatch(InheritedCoroutines.Inherited::consumes));
             if (lowered != null) {
                 for (TemplateMethod m : template.methods()) {
                     implemented |= m.element().equals(e) && lowered.containsKey(m);

@@ -33,6 +33,9 @@ final class BytecodeEstimate {
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 int end = indexOf(text, "*/", i + 2);
                 i = end < 0 ? n : end + 2;
+            } else if (c == SourceLines.OPEN) {
+                int end = text.indexOf(SourceLines.CLOSE, i + 1);
+                i = end < 0 ? n : end + 1; // a mark of the line table (see SourceLines): no code
             } else if (c == '"' || c == '\'') {
                 i = skipQuoted(text, i, c);
                 tokens += LITERAL;

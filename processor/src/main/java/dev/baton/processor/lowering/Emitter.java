@@ -49,6 +49,8 @@ final class Emitter {
     private Supplier<Code> clears = () -> null;
     /** Runs once the next line is added (a condition's temporaries, released after its line). */
     private Runnable afterNextAdd;
+    /** The template line of the statement being lowered: each line added is tagged with it. */
+    private int currentLine;
 
     Emitter(BodyInfo info, Names names) {
         this.info = info;
@@ -101,8 +103,16 @@ final class Emitter {
         stateAlreadySet = null;
     }
 
+    /** The statement being lowered starts on template line {@code line}: the lines added next come from it. */
+    void line(int line) {
+        currentLine = line;
+    }
+
     /** Adds a line to the current case, if code can reach it. */
     void add(Code code) {
+        if (code.line == 0) {
+            code.line = currentLine;
+        }
         Code c = clears.get();
         if (open) {
             if (c != null) {
@@ -291,7 +301,26 @@ final class Emitter {
         add(Code.of("if (", names.value, " == ", TypeWriter.SUSPENDED, ") return ", names.value, ";"));
         suspensions++;
         stateAlreadySet = resume;
-        mark(resume, comment);
+        // the case is named after the statement it resumes at: the next one's, unless it holds
+        // the rest of the awaiting statement, which keeps the await's comment
+        mark(resume, null);
+        current.awaitComment = comment;
+        current.awaitLine = lineOf(comment);
+    }
+
+    /** The line of a comment made by {@link BodyInfo#comment}: {@code Boom.java:12: text}. */
+    private static int lineOf(String comment) {
+        int colon = comment == null ? -1 : comment.indexOf(".java:");
+        if (colon < 0) {
+            return 0;
+        }
+        int from = colon + ".java:".length();
+        int to = comment.indexOf(':', from);
+        try {
+            return Integer.parseInt(comment.substring(from, to < 0 ? comment.length() : to));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The listing, complete: records whether its last case can fall off its end. */

@@ -44,6 +44,13 @@ final class Ir {
         final Region region;
         /** The template line the case comes from, for a comment. */
         String comment;
+        /**
+         * For the state an await resumes in, the await's comment: the case's own comment when
+         * the case holds the rest of the awaiting statement (none of a later one names it).
+         */
+        String awaitComment;
+        /** The template line of the await this state resumes from, 0 if it resumes none. */
+        int awaitLine;
         final List<Code> lines = new ArrayList<>();
         /**
          * Whether the case is entered by falling out of the await of the case before it, and reads
@@ -113,6 +120,8 @@ final class Ir {
     /** A line (or a few statements) of generated code. */
     static final class Code implements Part {
         final List<Part> parts = new ArrayList<>();
+        /** The template line of the statement it was lowered from; 0 if none. */
+        int line;
 
         /** Appends parts: {@link Part}s as they are, strings and numbers as {@link Text}. */
         Code add(Object... more) {

@@ -17,6 +17,8 @@ import java.util.List;
  *     template's instance through the machine's {@link #SELF} field, so that the generated
  *     subclass of a template extending this one can run it; else why it is not (the resume
  *     method is then an instance method of {@code Baton_X})
+ * @param stateLines the template line of each state: where a machine suspended in it waits
+ * @param sourceFile the template's file name ({@code Boom.java})
  */
 public record LoweredMethod(
         List<Field> fields,
@@ -26,7 +28,9 @@ public record LoweredMethod(
         String valueName,
         String failureName,
         String thrownName,
-        String notShared) {
+        String notShared,
+        int[] stateLines,
+        String sourceFile) {
 
     /** Stands for the resume method's name in a split body, which calls its helpers by {@code <name>$<suffix>}. */
     static final String RESUME = "<resume>";

@@ -99,6 +99,7 @@ final class Lowerer {
         if (!emitter.open()) {
             return; // unreachable in the template as well (javac accepted it, so nothing follows)
         }
+        emitter.line((int) info.line(s));
         if (!info.containsAwait(s)) {
             if (s instanceof VariableTree v) {
                 emitter.comment(v);

@@ -177,7 +177,31 @@ final class Renderer {
             fields.add(new LoweredMethod.Field(recordValues.get(slot), com.palantir.javapoet.ClassName.OBJECT, true, null));
         }
         return new LoweredMethod(fields, method.getParameters().size(), body, names.machine, names.value,
-                names.failure, names.thrown, notShared);
+                names.failure, names.thrown, notShared, stateLines(), sourceFile());
+    }
+
+    /**
+     * The template line of each state, for task dumps and stack traces: the line of the await
+     * it resumes from (where a machine in that state is suspended), else the line of its first
+     * statement, else the previous state's.
+     */
+    private int[] stateLines() {
+        int[] lines = new int[lowered.cases().size()];
+        int previous = (int) info.line(info.methodPath.getLeaf());
+        for (Case c : lowered.cases()) {
+            int line = c.awaitLine;
+            for (int i = 0; line <= 0 && i < c.lines.size(); i++) {
+                line = c.lines.get(i).line;
+            }
+            lines[c.label.state] = line > 0 ? line : previous;
+            previous = lines[c.label.state];
+        }
+        return lines;
+    }
+
+    private String sourceFile() {
+        String name = info.unit.getSourceFile().getName();
+        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     }
 
     private String fieldName(String base) {
@@ -288,17 +312,18 @@ final class Renderer {
         for (Case c : lowered.cases()) {
             StringBuilder out = new StringBuilder();
             out.append("case ").append(c.label.state).append(": {");
-            if (c.comment != null) {
-                out.append(" // ").append(c.comment);
+            String comment = c.comment != null ? c.comment : c.awaitComment;
+            if (comment != null) {
+                out.append(" // ").append(comment);
             }
             out.append('\n');
             for (Code code : c.lines) {
                 List<String> prefix = new ArrayList<>();
                 boundInLine.clear();
                 shadows(code, prefix);
-                String line = renderCode(code, prefix);
+                String line = SourceLines.mark(renderCode(code, prefix), code.line, false, true);
                 for (String p : prefix) {
-                    indent(out, p, 1);
+                    indent(out, SourceLines.mark(p, code.line, false, true), 1);
                 }
                 if (!line.isBlank()) {
                     indent(out, line, 1);
@@ -865,7 +890,7 @@ final class Renderer {
             at = span[1];
         }
         out.append(info.source, at, end);
-        return dedent(out.toString(), indentation(start));
+        return SourceLines.mark(dedent(out.toString(), indentation(start)), (int) info.line(root), true, false);
     }
 
     /**

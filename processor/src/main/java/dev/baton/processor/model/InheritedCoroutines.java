@@ -2,6 +2,8 @@ package dev.baton.processor.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -33,9 +35,19 @@ public final class InheritedCoroutines {
      * @param generated the qualified name of the owner's generated class
      * @param generatedFound whether that class exists (it may be generated in this round)
      * @param shared whether it offers the method's shared form
+     * @param workers {@code @Consumes(workers)}, 0 without {@code @Consumes}
+     * @param queue the {@code @Consumes} queue's field as a member of the inheriting template,
+     *     whose generated class starts the workers; null without {@code @Consumes}, or when the
+     *     field is not a member there (private, or package-private in another package)
      */
     public record Inherited(ExecutableElement method, TypeElement owner, ExecutableType asMember, String generated,
-            boolean generatedFound, boolean shared) {}
+            boolean generatedFound, boolean shared, int workers, VariableElement queue) {
+
+        /** Whether the method is a {@code @Consumes} worker. */
+        public boolean consumes() {
+            return workers > 0;
+        }
+    }
 
     private InheritedCoroutines() {}
 
@@ -51,7 +63,21 @@ public final class InheritedCoroutines {
             String generated = qualified(TemplateReader.packageOf(owner), TemplateReader.generatedName(owner));
             TypeElement g = elements.getTypeElement(generated);
             ExecutableType asMember = (ExecutableType) types.asMemberOf((DeclaredType) type.asType(), m);
-            out.add(new Inherited(m, owner, asMember, generated, g != null, g != null && hasFactory(g, m, owner, types)));
+            int workers = 0;
+            VariableElement queue = null;
+            AnnotationMirror consumes = Annotations.find(m, Annotations.CONSUMES);
+            if (consumes != null) {
+                AnnotationValue w = Annotations.explicitValue(consumes, "workers");
+                workers = w == null ? 1 : (Integer) w.getValue();
+                AnnotationValue name = Annotations.explicitValue(consumes, "value");
+                for (VariableElement f : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
+                    if (name != null && f.getSimpleName().contentEquals(String.valueOf(name.getValue()))) {
+                        queue = f;
+                    }
+                }
+            }
+            out.add(new Inherited(m, owner, asMember, generated, g != null, g != null && hasFactory(g, m, owner, types),
+                    workers, queue));
         }
         return out;
     }

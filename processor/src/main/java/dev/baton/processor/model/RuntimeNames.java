@@ -18,6 +18,8 @@ public final class RuntimeNames {
     public static final String QUEUE = PACKAGE + ".Queue";
     public static final String STATE_MACHINE = PACKAGE + ".internal.StateMachine";
     public static final String CONSUMER_LOOP = PACKAGE + ".internal.ConsumerLoop";
+    /** The line table of a generated class: stack traces and task dumps on the template's lines. */
+    public static final String SOURCE_MAP = PACKAGE + ".internal.SourceMap";
 
     private RuntimeNames() {}
 

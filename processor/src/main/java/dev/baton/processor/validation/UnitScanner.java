@@ -94,18 +94,41 @@ public final class UnitScanner {
                 if (candidates != null) {
                     TypeElement created = createdType(getCurrentPath(), n);
                     if (created != null && candidates.contains(created.getQualifiedName().toString())) {
-                        String generated = TemplateReader.generatedName(created);
-                        boolean body = n.getClassBody() != null;
-                        report.warning(Tag.BatonDirectInstantiation, created, unit, n, "'new " + n.getIdentifier()
-                                + "(...)" + (body ? " {...}" : "") + "' " + (body ? "subclasses" : "instantiates")
-                                + " the template " + created.getSimpleName() + " itself, whose coroutine methods"
-                                + " run untransformed (no guards, and the first await throws); use the generated"
-                                + " class instead: 'new " + generated + "(...)" + (body ? " {...}" : "") + "'");
+                        report.warning(Tag.BatonDirectInstantiation, created, unit, n, directInstantiation(n, created,
+                                unit));
                     }
                 }
                 return super.visitNewClass(n, unused);
             }
         }.scan(unit, null);
+    }
+
+    /**
+     * The warning for {@code new X(...)} or {@code new X(...) {...}}: its suggestion must compile
+     * without another diagnostic. An empty body only made the abstract template instantiable,
+     * which {@code Baton_X} is: the suggestion drops it. A subclass of {@code Baton_X} in
+     * {@code X}'s own file is {@link Tag#BatonGeneratedSubclass}: the suggestion says to move it.
+     */
+    private String directInstantiation(NewClassTree n, TypeElement created, CompilationUnitTree unit) {
+        String generated = TemplateReader.generatedName(created);
+        boolean body = n.getClassBody() != null;
+        // (an anonymous class declares no constructor: a constructor among its members is javac's)
+        boolean members = body && n.getClassBody().getMembers().stream()
+                .anyMatch(m -> !(m instanceof MethodTree c && c.getName().contentEquals("<init>")));
+        TreePath template = trees.getPath(created);
+        boolean ownFile = template != null && template.getCompilationUnit() == unit;
+        String what = "'new " + n.getIdentifier() + "(...)" + (body ? " {...}" : "") + "' "
+                + (body ? "subclasses" : "instantiates") + " the template " + created.getSimpleName()
+                + " itself, whose coroutine methods run untransformed (no guards, and the first await throws); ";
+        if (!members) {
+            return what + "use the generated class instead: 'new " + generated + "(...)'";
+        }
+        if (ownFile) {
+            return what + "subclass the generated class instead, in a file of its own (javac checks this file,"
+                    + " which " + generated + " is generated from, before " + generated + " exists): 'new "
+                    + generated + "(...) {...}'";
+        }
+        return what + "subclass the generated class instead: 'new " + generated + "(...) {...}'";
     }
 
     private static boolean hasBatonLikeAnnotation(MethodTree m) {
