@@ -17,8 +17,8 @@ final class BodySplicer {
     /** What JavaPoet splits a {@code $L} on. */
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     /**
-     * Around a placeholder's number: a character no generated text holds (the lowering's line
-     * marks, see SourceLines, use {@code \u0001} and {@code \u0002}).
+     * Around a placeholder's number: a control character no generated text holds (the
+     * lowering's line marks, see SourceLines, use characters 1 and 2; this is 3).
      */
     private static final char MARK = '\u0003';
     private static final String PREFIX = MARK + "body";
