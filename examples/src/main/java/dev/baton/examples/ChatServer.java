@@ -99,7 +99,9 @@ public abstract class ChatServer {
                     broadcast(me, me.name + ": " + line);
                 }
             } catch (CancelledException e) {
-                conn.write("* the server is shutting down\n"); // not awaited: the last words
+                if (conn.isOpen()) { // a client gone already would only make a failed write to report
+                    conn.write("* the server is shutting down\n"); // not awaited: the last words
+                }
                 throw e;
             } finally {
                 clients.remove(me);

@@ -24,8 +24,8 @@ import java.util.List;
  * woke its reader, say) is followed at once by a Baton iteration, before the next ready
  * channel is handled: so a task answers its request while the others are still being read,
  * as a Netty handler does, instead of after the whole batch. That keeps the answers flowing
- * to the peers (the echo benchmark's round trips per second with one loop rose by about a
- * third) and costs an iteration only where there is work for it.
+ * to the peers (most of what the echo benchmark gained with one loop) and costs an iteration
+ * only where there is work for it.
  */
 final class BatonIoHandler implements IoHandler {
     private final IoHandler io;

@@ -63,6 +63,8 @@ public final class ClassEmitter {
 
     private final Elements elements;
     private final boolean generatedAnnotation;
+    /** The lowered bodies of the class being written, kept out of JavaPoet. */
+    private BodySplicer bodies = new BodySplicer();
 
     public ClassEmitter(Elements elements, boolean generatedAnnotation) {
         this.elements = elements;
@@ -80,6 +82,7 @@ public final class ClassEmitter {
      */
     public String emit(TemplateClass template, Map<TemplateMethod, LoweredMethod> lowered, boolean extendable,
             List<InheritedCoroutines.Inherited> inherited) {
+        bodies = new BodySplicer();
         TypeSpec.Builder type = header(template, extendable);
         if (extendable) {
             for (ExecutableElement c : template.constructors()) {
@@ -342,7 +345,7 @@ public final class ClassEmitter {
                 .addParameter(Object.class, l.valueName())
                 .addParameter(Throwable.class, l.failureName())
                 .addException(Throwable.class)
-                .addCode(CodeBlock.of("$L", withCoroutine(l.resumeBody(resumeName), coroutineIndex)));
+                .addCode(CodeBlock.of("$L", bodies.hold(withCoroutine(l.resumeBody(resumeName), coroutineIndex))));
         if (shared) {
             resume.addModifiers(Modifier.STATIC);
         }
@@ -408,7 +411,7 @@ public final class ClassEmitter {
     }
 
     /** A method of a resume method split to stay under HotSpot's HugeMethodLimit. */
-    private static MethodSpec helper(LoweredMethod.Helper h, String resumeName, List<TypeVariableName> vars,
+    private MethodSpec helper(LoweredMethod.Helper h, String resumeName, List<TypeVariableName> vars,
             TypeName machineType, LoweredMethod l, boolean shared, int coroutineIndex) {
         MethodSpec.Builder b = MethodSpec.methodBuilder(LoweredMethod.helperName(resumeName, h))
                 .addModifiers(Modifier.PRIVATE)
@@ -431,7 +434,7 @@ public final class ClassEmitter {
                     .returns(TypeName.BOOLEAN)
                     .addParameter(Throwable.class, l.thrownName());
         }
-        return b.addCode(CodeBlock.of("$L", withCoroutine(h.body(), coroutineIndex))).build();
+        return b.addCode(CodeBlock.of("$L", bodies.hold(withCoroutine(h.body(), coroutineIndex)))).build();
     }
 
     /** A name for the resume method whose own name and helpers' names are all free. */
@@ -604,7 +607,8 @@ public final class ClassEmitter {
             }
         }
         type.alwaysQualify(qualify.toArray(new String[0]));
-        String source = JavaFile.builder(template.packageName(), type.build()).indent("    ").build().toString();
+        String source = bodies.splice(
+                JavaFile.builder(template.packageName(), type.build()).indent("    ").build().toString());
         StringBuilder imports = new StringBuilder();
         for (String i : template.imports()) {
             imports.append(i).append('\n');
