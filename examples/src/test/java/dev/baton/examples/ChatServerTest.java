@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.Socket;
 import java.net.SocketException;
@@ -15,12 +17,32 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The chat server over real loopback sockets, its clients plain blocking sockets. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ChatServerTest {
+    /** What the in-process servers' loops report meanwhile: their default exception handler prints to System.err. */
+    private final ByteArrayOutputStream reports = new ByteArrayOutputStream();
+    private PrintStream stderr;
+
+    @BeforeEach
+    void captureReports() {
+        stderr = System.err;
+        System.setErr(new PrintStream(reports, true, StandardCharsets.UTF_8));
+    }
+
+    /** A server shutting down with clients connected, or gone, leaves nothing unretrieved to report. */
+    @AfterEach
+    void nothingWasReported() {
+        System.setErr(stderr);
+        String text = reports.toString(StandardCharsets.UTF_8);
+        stderr.print(text);
+        assertTrue(!text.contains("exception was never retrieved"), text);
+    }
 
     /** A chat client: a socket, a line reader and a line writer. */
     static final class Client implements AutoCloseable {
