@@ -20,12 +20,12 @@ import java.util.List;
  * own tasks. So a channel's I/O, its Baton tasks and its timers share one thread, and neither
  * side can starve the other: each gets one turn per iteration.
  *
- * <p>Within the I/O step, a channel's event that made Baton callbacks ready (a read that
- * woke its reader, say) is followed at once by a Baton iteration, before the next ready
- * channel is handled: so a task answers its request while the others are still being read,
- * as a Netty handler does, instead of after the whole batch. That keeps the answers flowing
- * to the peers (most of what the echo benchmark gained with one loop) and costs an iteration
- * only where there is work for it.
+ * <p>Within the I/O step, a channel's event after which Baton has work ready (a read that
+ * woke its reader, say, or a timer that fell due meanwhile) is followed at once by a Baton
+ * iteration, before the next ready channel is handled: so a task answers its request while
+ * the others are still being read, as a Netty handler does, instead of after the whole batch.
+ * That keeps the answers flowing to the peers (most of what the echo benchmark gained with one
+ * loop) and costs an iteration only where there is work for it.
  */
 final class BatonIoHandler implements IoHandler {
     private final IoHandler io;
