@@ -1,6 +1,7 @@
 package dev.baton.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.baton.processor.Templates.assertError;
 import static dev.baton.processor.Templates.compile;
@@ -314,6 +315,142 @@ class MistakesTest {
         greet.setAccessible(true);
         Object result = dev.baton.runtime.EventLoop.run((dev.baton.runtime.Coroutine<?>) greet.invoke(loud));
         assertThat(result).isEqualTo("HI");
+    }
+
+    // ---- a subclass of Baton_X in a file of its own, beside a new of a template ----
+
+    /**
+     * The direct-instantiation check has javac attribute a file with {@code new Greeter() {}};
+     * in the first round that would check the anonymous subclass of {@code Baton_Greeter}
+     * against a supertype not generated yet ("method does not override or implement a method
+     * from a supertype"). The file waits for the round in which {@code Baton_Greeter} exists.
+     */
+    @Test
+    void anAnonymousSubclassOfTheGeneratedClassBesideANewOfATemplateCompilesAndRuns() throws Exception {
+        JavaFileObject user = userOfGreeter(
+                "  public static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }",
+                // attributed in a later round, and compiled again after it, like any other file
+                "  public static int count() {",
+                "    var c = new Object() { int n = 2; };",
+                "    java.util.List.of(3).forEach(v -> c.n += v);",
+                "    return c.n;",
+                "  }");
+        Compilation c = compile(greeter(), user);
+        assertWithMessage(Templates.describe(c)).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+        assertOneDirectInstantiation(c, user);
+        Templates.Loaded t = new Templates.Loaded(c);
+        assertThat(greetOf(t, "loud")).isEqualTo("HELLO");
+        assertThat(t.loader.loadClass("t.User").getMethod("count").invoke(null)).isEqualTo(5);
+    }
+
+    @Test
+    void aNamedSubclassOfTheGeneratedClassBesideANewOfATemplateCompilesAndRuns() throws Exception {
+        JavaFileObject user = userOfGreeter(
+                "  static class Loud extends Baton_Greeter {",
+                "    @Override Coroutine<String> greet() { return done(\"LOUD\"); }",
+                "  }",
+                "  public static Greeter loud() { return new Loud(); }");
+        Compilation c = compile(greeter(), user);
+        assertWithMessage(Templates.describe(c)).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+        assertOneDirectInstantiation(c, user);
+        assertThat(greetOf(new Templates.Loaded(c), "loud")).isEqualTo("LOUD");
+    }
+
+    /** javac attributes a superclass with its subclass: a file subclassing a class of a file that waits, waits too. */
+    @Test
+    void aSubclassOfASubclassOfTheGeneratedClassInAnotherFileCompilesAndRuns() throws Exception {
+        JavaFileObject loud = Templates.source("Loud", "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.runtime.*;",
+                "public class Loud extends Baton_Greeter {",
+                "  @Override Coroutine<String> greet() { return done(\"LOUD\"); }",
+                "}");
+        JavaFileObject user = userOfGreeter(
+                "  static class Louder extends Loud {",
+                "    @Override Coroutine<String> greet() { return done(\"LOUDER\"); }",
+                "  }",
+                "  public static Greeter loud() { return new Louder(); }");
+        Compilation c = compile(greeter(), user, loud);
+        assertWithMessage(Templates.describe(c)).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+        assertOneDirectInstantiation(c, user);
+        assertThat(greetOf(new Templates.Loaded(c), "loud")).isEqualTo("LOUDER");
+    }
+
+    /** A file that waits is still checked, once: here an await outside a coroutine, an error. */
+    @Test
+    void aFileThatWaitsForTheGeneratedClassIsCheckedOnce() {
+        JavaFileObject user = userOfGreeter(
+                "  public static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }",
+                "  static String now() { return await(new Baton_Greeter().greet()); }");
+        Compilation c = compile(greeter(), user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[BatonAwaitOutsideCoroutine] await outside a coroutine: it stands in"
+                + " User.now()").inFile(user).onLineContaining("static String now()");
+        assertOneDirectInstantiation(c, user);
+    }
+
+    /**
+     * A {@code Baton_} name that no round generates (here misspelt) cannot wait for ever: the
+     * last round checks the file all the same, and javac reports the unknown name.
+     */
+    @Test
+    void aFileNamingAGeneratedClassThatNeverComesIsCheckedInTheLastRound() {
+        JavaFileObject user = userOfGreeter(
+                "  public static Greeter loud() {",
+                "    return new Baton_Greter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }");
+        Compilation c = compile(greeter(), user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(user)
+                .onLineContaining("return new Baton_Greter() {");
+        assertOneDirectInstantiation(c, user);
+    }
+
+    private static JavaFileObject greeter() {
+        return template("Greeter",
+                "  @Async Coroutine<String> greet() {",
+                "    await(sleep(0));",
+                "    return done(\"hello\");",
+                "  }");
+    }
+
+    /** {@code t.User} with {@code members}, and a direct {@code new Greeter() {}} on its last line. */
+    private static JavaFileObject userOfGreeter(String... members) {
+        String[] lines = new String[members.length + 6];
+        lines[0] = "package t;";
+        lines[1] = "import static dev.baton.runtime.Baton.*;";
+        lines[2] = "import dev.baton.runtime.*;";
+        lines[3] = "public class User {";
+        System.arraycopy(members, 0, lines, 4, members.length);
+        lines[lines.length - 2] = "  static Object other() { return new Greeter() {}; }";
+        lines[lines.length - 1] = "}";
+        return Templates.source("User", lines);
+    }
+
+    private static void assertOneDirectInstantiation(Compilation c, JavaFileObject user) {
+        assertThat(c).hadWarningContaining("[BatonDirectInstantiation] 'new Greeter(...) {...}' subclasses the"
+                + " template Greeter itself").inFile(user).onLineContaining("static Object other()");
+        assertWithMessage(Templates.describe(c)).that(c.warnings().stream()
+                .filter(w -> w.getMessage(null).contains("[BatonDirectInstantiation]")).count()).isEqualTo(1);
+    }
+
+    /** What {@code User.<factory>().greet()} completes with, run on an event loop. */
+    private static Object greetOf(Templates.Loaded t, String factory) throws Exception {
+        Object greeter = t.loader.loadClass("t.User").getMethod(factory).invoke(null);
+        java.lang.reflect.Method greet = t.loader.loadClass("t.Greeter").getDeclaredMethod("greet");
+        greet.setAccessible(true);
+        return dev.baton.runtime.EventLoop.run((dev.baton.runtime.Coroutine<?>) greet.invoke(greeter));
     }
 
     // ---- @Consumes without implements Consumers ----
