@@ -67,6 +67,31 @@ class MistakesTest {
     }
 
     @Test
+    void aDroppedRuntimeOperationIsAWarningAsInAsyncio() {
+        // asyncio's sleep, acquire and put are coroutines; Baton's return cold awaitables: dropped, they do nothing
+        JavaFileObject f = template("DroppedOperations",
+                "  final Lock lock = new Lock();",
+                "  final Queue<Integer> queue = new Queue<>();",
+                "  @Async Coroutine<Integer> main() {",
+                "    sleep(1);",
+                "    lock.acquire();",
+                "    queue.put(1);",
+                "    queue.putNowait(2);",
+                "    gather(sleep(0));",
+                "    return done(queue.qsize());",
+                "  }");
+        Compilation c = compile(f);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningCount(3);
+        assertThat(c).hadWarningContaining("[BatonUnawaited] sleep(1) does nothing until it is awaited: await(...) it,"
+                + " or keep it in a variable").inFile(f).onLineContaining("sleep(1);");
+        assertThat(c).hadWarningContaining("[BatonUnawaited] lock.acquire() does nothing until it is awaited")
+                .inFile(f).onLineContaining("lock.acquire();");
+        assertThat(c).hadWarningContaining("[BatonUnawaited] queue.put(1) does nothing until it is awaited")
+                .inFile(f).onLineContaining("queue.put(1);");
+    }
+
+    @Test
     void awaitedSpawnedOrKeptCoroutinesAndOtherDroppedValuesAreNoWarning() {
         Templates.Loaded t = compileClean(template("Kept",
                 "  @Async Coroutine<Integer> work(int n) {",
