@@ -9,7 +9,16 @@ import static dev.baton.processor.Templates.compileClean;
 import static dev.baton.processor.Templates.template;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +184,81 @@ class MistakesTest {
         assertThat(c).failed();
         assertThat(c).hadErrorCount(1);
         assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining("return done(cuont);");
+    }
+
+    @Test
+    void aCapitalizedTypoWhereOnlyAValueMayStandIsOneErrorToo() {
+        // a capital first letter could name a type a later round generates, but not as an operand
+        JavaFileObject f = template("ConstantTypo",
+                "  static final int MAX_SIZE = 3;",
+                "  @Async Coroutine<Integer> main() {",
+                "    await(sleep(0));",
+                "    return done(MAX_SIZ + 1);",
+                "  }",
+                "  static Object run() { return new Baton_ConstantTypo().main(); }");
+        JavaFileObject user = Templates.source("ConstantTypoUser", "package t;",
+                "class ConstantTypoUser {",
+                "  Baton_ConstantTypo typo = new Baton_ConstantTypo();",
+                "  Object main() { return typo.main(); }",
+                "}");
+        Compilation c = compile(f, user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining("return done(MAX_SIZ + 1);");
+    }
+
+    @Test
+    void namesOfAStaticImportFromAClassGeneratedInALaterRoundAreNoTypo() {
+        // the body's MAX and twice(...) are unresolved in the first round, as a typo would be; the
+        // static import of a class not generated yet says they may come: Baton waits for it
+        JavaFileObject f = Templates.source("Limited",
+                "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import static t.Limits.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "public abstract class Limited {",
+                "  @Async Coroutine<Integer> main() {",
+                "    await(sleep(0));",
+                "    return done(twice(MAX) + 1);",
+                "  }",
+                "}");
+        Compilation c = Compiler.javac().withProcessors(new LimitsGenerator(), new BatonProcessor())
+                .withOptions("-Xlint:all").compile(f);
+        assertThat(c).succeededWithoutWarnings();
+        Templates.Run run = new Templates.Loaded(c).run("Limited", "main");
+        assertThat(run.failure()).isNull();
+        assertThat(run.result()).isEqualTo(15);
+    }
+
+    /** Another processor: writes {@code t.Limits} in the first round. */
+    static final class LimitsGenerator extends AbstractProcessor {
+        private boolean written;
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (!written) {
+                written = true;
+                try (Writer w = processingEnv.getFiler().createSourceFile("t.Limits").openWriter()) {
+                    w.write("package t;\npublic final class Limits {\n  private Limits() {}\n"
+                            + "  public static final int MAX = 7;\n"
+                            + "  public static int twice(int n) { return 2 * n; }\n}\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return false;
+        }
     }
 
     // ---- a subclass of Baton_X in X's own file ----
