@@ -46,6 +46,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -406,8 +407,8 @@ public final class BatonProcessor extends AbstractProcessor {
     /**
      * Scans the round's compilation units and those waiting from earlier rounds (see
      * {@link UnitScanner}), each once; a unit that must wait for a {@code Baton_} class (see
-     * {@link WaitingUnits}) waits for the next round, but the last round scans it all the same.
-     * A crash is an error, not a javac crash.
+     * {@link WaitingUnits}) waits for the next round, and the last round scans it all the same
+     * (see below for the one exception). A crash is an error, not a javac crash.
      */
     private void scanUnits(RoundEnvironment round) {
         if (trees == null) {
@@ -432,12 +433,23 @@ public final class BatonProcessor extends AbstractProcessor {
                 firstType.put(unit, root);
             }
         }
+        Elements elements = processingEnv.getElementUtils();
         if (!round.processingOver()) {
-            Set<CompilationUnitTree> waiting = WaitingUnits.among(processingEnv.getElementUtils(), units);
+            Set<CompilationUnitTree> waiting = WaitingUnits.among(units,
+                    names -> names.stream().noneMatch(name -> elements.getTypeElement(name) != null));
             for (CompilationUnitTree unit : waiting) {
                 waitingUnits.add(((TypeElement) firstType.get(unit)).getQualifiedName().toString());
             }
             units.removeIf(waiting::contains);
+        } else {
+            // The last round scans every unit, except one waiting for a Baton_ class written in this very round,
+            // which happens only in a compilation that fails all the same (an error ended the rounds, or a template
+            // waited for a type no round generated): attributing the unit now, before javac has entered the class,
+            // would only add bogus errors on its overrides to the real one.
+            Set<CompilationUnitTree> writtenTooLate = WaitingUnits.among(units,
+                    names -> names.stream().noneMatch(name -> elements.getTypeElement(name) != null)
+                            && names.stream().anyMatch(written::contains));
+            units.removeIf(writtenTooLate::contains);
         }
         UnitScanner scanner = new UnitScanner(trees);
         for (CompilationUnitTree unit : units) {

@@ -10,6 +10,7 @@ import static dev.baton.processor.Templates.template;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -340,6 +341,63 @@ class MistakesTest {
         greet.setAccessible(true);
         Object result = dev.baton.runtime.EventLoop.run((dev.baton.runtime.Coroutine<?>) greet.invoke(loud));
         assertThat(result).isEqualTo("HI");
+    }
+
+    /**
+     * Every template's file is checked before any Baton_ class exists: a subclass of another
+     * template's Baton_ class there is the same error, saying where to move it, and nothing else
+     * (a file elsewhere waiting for that class is not checked against a class that javac sees
+     * only after the last round).
+     */
+    @Test
+    void aSubclassOfAnotherTemplatesGeneratedClassInATemplatesFileIsOneClearError() {
+        JavaFileObject greeter = template("Greeter",
+                "  @Async Coroutine<String> greet() {",
+                "    await(sleep(0));",
+                "    return done(\"hello\");",
+                "  }",
+                "  @Async Coroutine<String> greetOther(Baton_Other other) { return done(\"other\"); }");
+        JavaFileObject other = template("Other",
+                "  @Async Coroutine<Void> main() { return done(); }",
+                "  static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }");
+        JavaFileObject user = userOfGreeter(
+                "  public static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }");
+        Compilation c = compile(greeter, other, user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[BatonGeneratedSubclass] this anonymous class extends Baton_Greeter, which"
+                + " does not exist yet while javac checks Other.java, a template's file, so it cannot tell what the"
+                + " subclass overrides; if Baton generates Baton_Greeter, declare the subclass in a file that declares"
+                + " no template").inFile(other).onLineContaining("return new Baton_Greeter() {");
+    }
+
+    /** A Baton_ class that exists already, imported from another package, is no subclass to report. */
+    @Test
+    void aSubclassOfAnImportedClassNamedLikeAGeneratedOneIsNoError() throws Exception {
+        JavaFileObject lib = JavaFileObjects.forSourceLines("lib.Baton_Lib", "package lib;",
+                "public class Baton_Lib {",
+                "  public String name() { return \"lib\"; }",
+                "}");
+        Templates.Loaded t = compileClean(lib, Templates.source("Named", "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "import lib.Baton_Lib;",
+                "public abstract class Named {",
+                "  @Async Coroutine<String> main() { return done(name().name()); }",
+                "  static Baton_Lib name() {",
+                "    return new Baton_Lib() { @Override public String name() { return \"named\"; } };",
+                "  }",
+                "}"));
+        assertThat(t.run("Named", "main").result()).isEqualTo("named");
     }
 
     // ---- a subclass of Baton_X in a file of its own, beside a new of a template ----

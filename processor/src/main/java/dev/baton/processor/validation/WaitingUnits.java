@@ -2,11 +2,7 @@ package dev.baton.processor.validation;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.ImportTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
@@ -15,7 +11,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import javax.lang.model.util.Elements;
+import java.util.function.Predicate;
 
 /**
  * The compilation units {@link UnitScanner} must not scan yet: those that subclass a
@@ -30,15 +26,22 @@ import javax.lang.model.util.Elements;
  * <p>Found by syntax, without attributing anything: the supertypes as written (an
  * {@code extends} or {@code implements} clause, the class of an anonymous {@code new}), a
  * {@code Baton_} name looked up in the unit's package and imports. A name matched loosely
- * only makes a unit wait longer, never lose a check: the last round scans every unit.
+ * only makes a unit wait longer, never lose a check: the last round scans every unit still
+ * waiting, except one waiting for a class written in that very round (the compilation fails
+ * all the same then, and checking the unit against a class javac has not entered would only add
+ * bogus errors).
  */
 public final class WaitingUnits {
     private static final String PREFIX = "Baton_";
 
     private WaitingUnits() {}
 
-    /** The units among {@code units} that must wait, in an identity set. */
-    public static Set<CompilationUnitTree> among(Elements elements, List<CompilationUnitTree> units) {
+    /**
+     * The units among {@code units} that must wait, in an identity set: those with a
+     * {@code Baton_} supertype that is {@code missing}, told the qualified names it may stand
+     * for, and those subclassing a class of a waiting unit.
+     */
+    public static Set<CompilationUnitTree> among(List<CompilationUnitTree> units, Predicate<List<String>> missing) {
         List<Supertypes> all = new ArrayList<>();
         for (CompilationUnitTree unit : units) {
             all.add(new Supertypes(unit));
@@ -46,7 +49,7 @@ public final class WaitingUnits {
         Set<CompilationUnitTree> waiting = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> waitingClasses = new HashSet<>();
         for (Supertypes s : all) {
-            if (s.missingGenerated(elements)) {
+            if (s.missingGenerated(missing)) {
                 waiting.add(s.unit);
                 waitingClasses.addAll(s.declared);
             }
@@ -94,54 +97,25 @@ public final class WaitingUnits {
                 }
 
                 private void add(Tree supertype) {
-                    Tree type = supertype instanceof ParameterizedTypeTree p ? p.getType() : supertype;
-                    String name = simpleName(type);
+                    String name = SourceNames.simpleName(supertype);
                     if (name != null) {
                         names.add(name);
                         if (name.startsWith(PREFIX)) {
-                            generated.add(type);
+                            generated.add(supertype);
                         }
                     }
                 }
             }.scan(unit, null);
         }
 
-        /** Whether a {@code Baton_} supertype names no class that exists (yet). */
-        boolean missingGenerated(Elements elements) {
+        /** Whether a {@code Baton_} supertype, other than a class of the unit itself, is {@code missing}. */
+        boolean missingGenerated(Predicate<List<String>> missing) {
             for (Tree type : generated) {
-                String name = simpleName(type);
-                if (!declared.contains(name) && candidates(type, name).stream()
-                        .noneMatch(q -> elements.getTypeElement(q) != null)) {
+                if (!declared.contains(SourceNames.simpleName(type)) && missing.test(SourceNames.candidates(unit, type))) {
                     return true;
                 }
             }
             return false;
         }
-
-        /** The qualified names {@code type} may stand for in this unit. */
-        private List<String> candidates(Tree type, String name) {
-            if (type instanceof MemberSelectTree) {
-                return List.of(type.toString());
-            }
-            List<String> found = new ArrayList<>();
-            String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
-            found.add(pkg.isEmpty() ? name : pkg + "." + name);
-            for (ImportTree i : unit.getImports()) {
-                if (!i.isStatic() && i.getQualifiedIdentifier() instanceof MemberSelectTree ms) {
-                    String last = ms.getIdentifier().toString();
-                    if (last.equals(name)) {
-                        found.add(ms.toString());
-                    } else if (last.equals("*")) {
-                        found.add(ms.getExpression() + "." + name);
-                    }
-                }
-            }
-            return found;
-        }
-    }
-
-    private static String simpleName(Tree type) {
-        return type instanceof IdentifierTree id ? id.getName().toString()
-                : type instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
     }
 }
