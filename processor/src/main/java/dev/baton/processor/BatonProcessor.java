@@ -20,6 +20,7 @@ import dev.baton.processor.diagnostics.Report;
 import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.validation.TemplateValidator;
 import dev.baton.processor.validation.UnitScanner;
+import dev.baton.processor.validation.WaitingUnits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,6 +46,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -57,7 +59,8 @@ import javax.tools.JavaFileObject;
  * {@link TemplateValidator} and {@link BodyValidator} check all of it, then
  * {@link MethodLowering} lowers each valid body, {@link ClassEmitter} writes the class;
  * {@link UnitScanner} then looks through the round's compilation units for awaits outside coroutines, coroutine methods of
- * local classes and direct instantiations of templates. Errors are collected per class and
+ * local classes and direct instantiations of templates (a unit subclassing a {@code Baton_} class not generated yet
+ * waits for the round that has it, see {@link WaitingUnits}). Errors are collected per class and
  * reported together (every method is validated, and lowered if it is valid itself, whatever
  * the others did); a class that failed still gets a minimal {@code Baton_X}, so users see the
  * real error rather than "cannot find symbol". An unexpected exception becomes an error on
@@ -106,6 +109,12 @@ public final class BatonProcessor extends AbstractProcessor {
     private final Map<String, Set<String>> templates = new TreeMap<>();
     /** Templates waiting for the next round because they mention types not yet resolved. */
     private final Set<String> deferred = new TreeSet<>();
+    /**
+     * Compilation units {@link UnitScanner} has not scanned yet because they subclass a {@code Baton_}
+     * class not generated yet (see {@link WaitingUnits}), by the qualified name of a top-level type of each:
+     * javac enters its trees anew every round, so the unit is found again by name.
+     */
+    private final Set<String> waitingUnits = new TreeSet<>();
     /** Why a lowered coroutine body has no shared form, by {@link #key}: for the error on a template inheriting it. */
     private final Map<String, String> notShared = new TreeMap<>();
     /** Templates whose Baton_X was written without their coroutines, because of errors reported on them. */
@@ -150,7 +159,11 @@ public final class BatonProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        ImplicitTypes implicitTypes = ImplicitTypes.capture(trees, round.getRootElements());
+        // every unit this round may attribute: the round's own, and those deferred or waiting from earlier ones
+        Set<Element> attributed = new LinkedHashSet<>(round.getRootElements());
+        attributed.addAll(typeElements(deferred));
+        attributed.addAll(typeElements(waitingUnits));
+        ImplicitTypes implicitTypes = ImplicitTypes.capture(trees, attributed);
         try {
             return processRound(annotations, round);
         } finally {
@@ -391,14 +404,22 @@ public final class BatonProcessor extends AbstractProcessor {
         return ordered;
     }
 
-    /** Scans the round's compilation units (see {@link UnitScanner}); a crash is an error, not a javac crash. */
+    /**
+     * Scans the round's compilation units and those waiting from earlier rounds (see
+     * {@link UnitScanner}), each once; a unit that must wait for a {@code Baton_} class (see
+     * {@link WaitingUnits}) waits for the next round, and the last round scans it all the same
+     * (see below for the one exception). A crash is an error, not a javac crash.
+     */
     private void scanUnits(RoundEnvironment round) {
         if (trees == null) {
             return;
         }
         List<CompilationUnitTree> units = new ArrayList<>();
         Map<CompilationUnitTree, Element> firstType = new LinkedHashMap<>();
-        for (Element root : round.getRootElements()) {
+        List<Element> candidates = new ArrayList<>(round.getRootElements());
+        candidates.addAll(typeElements(waitingUnits));
+        waitingUnits.clear();
+        for (Element root : candidates) {
             if (!root.getKind().isClass() && !root.getKind().isInterface()) {
                 continue;
             }
@@ -411,6 +432,24 @@ public final class BatonProcessor extends AbstractProcessor {
                 units.add(unit);
                 firstType.put(unit, root);
             }
+        }
+        Elements elements = processingEnv.getElementUtils();
+        if (!round.processingOver()) {
+            Set<CompilationUnitTree> waiting = WaitingUnits.among(units,
+                    names -> names.stream().noneMatch(name -> elements.getTypeElement(name) != null));
+            for (CompilationUnitTree unit : waiting) {
+                waitingUnits.add(((TypeElement) firstType.get(unit)).getQualifiedName().toString());
+            }
+            units.removeIf(waiting::contains);
+        } else {
+            // The last round scans every unit, except one waiting for a Baton_ class written in this very round,
+            // which happens only in a compilation that fails all the same (an error ended the rounds, or a template
+            // waited for a type no round generated): attributing the unit now, before javac has entered the class,
+            // would only add bogus errors on its overrides to the real one.
+            Set<CompilationUnitTree> writtenTooLate = WaitingUnits.among(units,
+                    names -> names.stream().noneMatch(name -> elements.getTypeElement(name) != null)
+                            && names.stream().anyMatch(written::contains));
+            units.removeIf(writtenTooLate::contains);
         }
         UnitScanner scanner = new UnitScanner(trees);
         for (CompilationUnitTree unit : units) {
@@ -427,6 +466,18 @@ public final class BatonProcessor extends AbstractProcessor {
                                 + " bug in Baton, please report it at " + ISSUES + ": " + trace), firstType.get(unit));
             }
         }
+    }
+
+    /** The type elements of {@code names} that exist in this round. */
+    private List<TypeElement> typeElements(Set<String> names) {
+        List<TypeElement> found = new ArrayList<>();
+        for (String name : names) {
+            TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
+            if (t != null) {
+                found.add(t);
+            }
+        }
+        return found;
     }
 
     private boolean generatedAnnotation() {

@@ -52,4 +52,22 @@ class AttributionTest {
         assertThat(run.failure()).isNull();
         assertThat(run.result()).isEqualTo(5);
     }
+
+    /** A template that waits for another's Baton_ class is attributed in a later round: the same holds there. */
+    @Test
+    void varOfAnAnonymousClassTypeCompilesInATemplateThatWaitsForAnotherRound() {
+        Templates.Loaded t = compileClean(template("Waits",
+                        "  @Async",
+                        "  Coroutine<Integer> main(Baton_Other other) {",
+                        "    await(sleep(0));",
+                        "    var counter = new Object() { int n; };",
+                        "    counter.n += 2;",
+                        "    List.of(3).forEach(v -> counter.n += v);",
+                        "    return done(counter.n);",
+                        "  }"),
+                template("Other", "  @Async Coroutine<Void> main() { return done(); }"));
+        Templates.Run run = t.run("Waits", "main", new Object[] {null});
+        assertThat(run.failure()).isNull();
+        assertThat(run.result()).isEqualTo(5);
+    }
 }

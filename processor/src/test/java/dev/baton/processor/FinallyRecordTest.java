@@ -427,6 +427,53 @@ class FinallyRecordTest {
         assertThat(recordFields(machineOf(t, "quietInsideAwaiting"))).hasSize(2);
     }
 
+    /**
+     * Try statements side by side are never in their finallies at the same time, so they share
+     * one completion record (issue 10); a try nested in another's body needs a record of its own.
+     */
+    @Test
+    void siblingTriesShareOneRecordAndNestedTriesKeepTheirOwn() throws Exception {
+        Templates.Loaded t = compileClean(source("Boom", BOOM), template("Siblings",
+                "  @Async",
+                "  Coroutine<String> siblings(int n) {",
+                "    String log = \"\";",
+                "    try { await(sleep(0)); if (n == 1) { throw new Boom(\"one\"); } log += \"a\"; }",
+                "    catch (Boom e) { log += \"caught \" + e.getMessage(); }",
+                "    finally { await(sleep(0)); log += \" fa\"; }",
+                "    try { await(sleep(0)); if (n == 2) { return done(log + \" early\"); } log += \" b\"; }",
+                "    finally { await(sleep(0)); log += \" fb\"; System.out.println(\"fb: \" + log); }",
+                "    try { log += \" c\"; } finally { await(sleep(0)); log += \" fc\"; }",
+                "    return done(log);",
+                "  }",
+                "  @Async",
+                "  Coroutine<String> nested(int n) {",
+                "    String log = \"\";",
+                "    try {",
+                "      try { await(sleep(0)); log += \"in\"; } finally { await(sleep(0)); log += \" fin\"; }",
+                "      try { await(sleep(0)); if (n == 1) { throw new Boom(\"two\"); } }",
+                "      finally { await(sleep(0)); log += \" fin2\"; }",
+                "    } catch (Boom e) { log += \" caught \" + e.getMessage(); }",
+                "    finally { await(sleep(0)); log += \" fout\"; }",
+                "    return done(log);",
+                "  }"));
+        assertThat(recordFields(machineOf(t, "Siblings", "siblings"))).hasSize(2); // one kind, one value
+        assertThat(recordFields(machineOf(t, "Siblings", "nested"))).hasSize(4); // outer, then the inner two
+
+        Templates.Run r = t.run("Siblings", "siblings", 0);
+        assertThat(r.result()).isEqualTo("a fa b fb c fc");
+        assertThat(r.lines()).containsExactly("fb: a fa b fb");
+        r = t.run("Siblings", "siblings", 1);
+        assertThat(r.result()).isEqualTo("caught one fa b fb c fc");
+        r = t.run("Siblings", "siblings", 2);
+        assertThat(r.result()).isEqualTo("a fa early");
+        assertThat(r.lines()).containsExactly("fb: a fa fb");
+        r = t.run("Siblings", "nested", 0);
+        assertThat(r.result()).isEqualTo("in fin fin2 fout");
+        r = t.run("Siblings", "nested", 1);
+        assertThat(r.result()).isEqualTo("in fin fin2 caught two fout");
+        assertThat(r.failure()).isNull();
+    }
+
     @Test
     void aGuardedMachineKeepsOnlyItsGuards() throws Exception {
         Templates.Loaded t = compileClean(template("Guards",

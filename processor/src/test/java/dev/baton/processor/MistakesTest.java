@@ -1,6 +1,7 @@
 package dev.baton.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.baton.processor.Templates.assertError;
 import static dev.baton.processor.Templates.compile;
@@ -8,6 +9,16 @@ import static dev.baton.processor.Templates.compileClean;
 import static dev.baton.processor.Templates.template;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +65,31 @@ class MistakesTest {
                 .inFile(f).onLineContaining("this.work();");
         assertThat(c).hadWarningContaining("[BatonUnawaited] work() creates a coroutine that never runs")
                 .inFile(f).onLineContaining("Runnable r");
+    }
+
+    @Test
+    void aDroppedRuntimeOperationIsAWarningAsInAsyncio() {
+        // asyncio's sleep, acquire and put are coroutines; Baton's return cold awaitables: dropped, they do nothing
+        JavaFileObject f = template("DroppedOperations",
+                "  final Lock lock = new Lock();",
+                "  final Queue<Integer> queue = new Queue<>();",
+                "  @Async Coroutine<Integer> main() {",
+                "    sleep(1);",
+                "    lock.acquire();",
+                "    queue.put(1);",
+                "    queue.putNowait(2);",
+                "    gather(sleep(0));",
+                "    return done(queue.qsize());",
+                "  }");
+        Compilation c = compile(f);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningCount(3);
+        assertThat(c).hadWarningContaining("[BatonUnawaited] sleep(1) does nothing until it is awaited: await(...) it,"
+                + " or keep it in a variable").inFile(f).onLineContaining("sleep(1);");
+        assertThat(c).hadWarningContaining("[BatonUnawaited] lock.acquire() does nothing until it is awaited")
+                .inFile(f).onLineContaining("lock.acquire();");
+        assertThat(c).hadWarningContaining("[BatonUnawaited] queue.put(1) does nothing until it is awaited")
+                .inFile(f).onLineContaining("queue.put(1);");
     }
 
     @Test
@@ -175,6 +211,81 @@ class MistakesTest {
         assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining("return done(cuont);");
     }
 
+    @Test
+    void aCapitalizedTypoWhereOnlyAValueMayStandIsOneErrorToo() {
+        // a capital first letter could name a type a later round generates, but not as an operand
+        JavaFileObject f = template("ConstantTypo",
+                "  static final int MAX_SIZE = 3;",
+                "  @Async Coroutine<Integer> main() {",
+                "    await(sleep(0));",
+                "    return done(MAX_SIZ + 1);",
+                "  }",
+                "  static Object run() { return new Baton_ConstantTypo().main(); }");
+        JavaFileObject user = Templates.source("ConstantTypoUser", "package t;",
+                "class ConstantTypoUser {",
+                "  Baton_ConstantTypo typo = new Baton_ConstantTypo();",
+                "  Object main() { return typo.main(); }",
+                "}");
+        Compilation c = compile(f, user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining("return done(MAX_SIZ + 1);");
+    }
+
+    @Test
+    void namesOfAStaticImportFromAClassGeneratedInALaterRoundAreNoTypo() {
+        // the body's MAX and twice(...) are unresolved in the first round, as a typo would be; the
+        // static import of a class not generated yet says they may come: Baton waits for it
+        JavaFileObject f = Templates.source("Limited",
+                "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import static t.Limits.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "public abstract class Limited {",
+                "  @Async Coroutine<Integer> main() {",
+                "    await(sleep(0));",
+                "    return done(twice(MAX) + 1);",
+                "  }",
+                "}");
+        Compilation c = Compiler.javac().withProcessors(new LimitsGenerator(), new BatonProcessor())
+                .withOptions("-Xlint:all").compile(f);
+        assertThat(c).succeededWithoutWarnings();
+        Templates.Run run = new Templates.Loaded(c).run("Limited", "main");
+        assertThat(run.failure()).isNull();
+        assertThat(run.result()).isEqualTo(15);
+    }
+
+    /** Another processor: writes {@code t.Limits} in the first round. */
+    static final class LimitsGenerator extends AbstractProcessor {
+        private boolean written;
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (!written) {
+                written = true;
+                try (Writer w = processingEnv.getFiler().createSourceFile("t.Limits").openWriter()) {
+                    w.write("package t;\npublic final class Limits {\n  private Limits() {}\n"
+                            + "  public static final int MAX = 7;\n"
+                            + "  public static int twice(int n) { return 2 * n; }\n}\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return false;
+        }
+    }
+
     // ---- a subclass of Baton_X in X's own file ----
 
     @Test
@@ -230,6 +341,199 @@ class MistakesTest {
         greet.setAccessible(true);
         Object result = dev.baton.runtime.EventLoop.run((dev.baton.runtime.Coroutine<?>) greet.invoke(loud));
         assertThat(result).isEqualTo("HI");
+    }
+
+    /**
+     * Every template's file is checked before any Baton_ class exists: a subclass of another
+     * template's Baton_ class there is the same error, saying where to move it, and nothing else
+     * (a file elsewhere waiting for that class is not checked against a class that javac sees
+     * only after the last round).
+     */
+    @Test
+    void aSubclassOfAnotherTemplatesGeneratedClassInATemplatesFileIsOneClearError() {
+        JavaFileObject greeter = template("Greeter",
+                "  @Async Coroutine<String> greet() {",
+                "    await(sleep(0));",
+                "    return done(\"hello\");",
+                "  }",
+                "  @Async Coroutine<String> greetOther(Baton_Other other) { return done(\"other\"); }");
+        JavaFileObject other = template("Other",
+                "  @Async Coroutine<Void> main() { return done(); }",
+                "  static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }");
+        JavaFileObject user = userOfGreeter(
+                "  public static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }");
+        Compilation c = compile(greeter, other, user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[BatonGeneratedSubclass] this anonymous class extends Baton_Greeter, which"
+                + " does not exist yet while javac checks Other.java, a template's file, so it cannot tell what the"
+                + " subclass overrides; if Baton generates Baton_Greeter, declare the subclass in a file that declares"
+                + " no template").inFile(other).onLineContaining("return new Baton_Greeter() {");
+    }
+
+    /** A Baton_ class that exists already, imported from another package, is no subclass to report. */
+    @Test
+    void aSubclassOfAnImportedClassNamedLikeAGeneratedOneIsNoError() throws Exception {
+        JavaFileObject lib = JavaFileObjects.forSourceLines("lib.Baton_Lib", "package lib;",
+                "public class Baton_Lib {",
+                "  public String name() { return \"lib\"; }",
+                "}");
+        Templates.Loaded t = compileClean(lib, Templates.source("Named", "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.*;",
+                "import dev.baton.runtime.*;",
+                "import lib.Baton_Lib;",
+                "public abstract class Named {",
+                "  @Async Coroutine<String> main() { return done(name().name()); }",
+                "  static Baton_Lib name() {",
+                "    return new Baton_Lib() { @Override public String name() { return \"named\"; } };",
+                "  }",
+                "}"));
+        assertThat(t.run("Named", "main").result()).isEqualTo("named");
+    }
+
+    // ---- a subclass of Baton_X in a file of its own, beside a new of a template ----
+
+    /**
+     * The direct-instantiation check has javac attribute a file with {@code new Greeter() {}};
+     * in the first round that would check the anonymous subclass of {@code Baton_Greeter}
+     * against a supertype not generated yet ("method does not override or implement a method
+     * from a supertype"). The file waits for the round in which {@code Baton_Greeter} exists.
+     */
+    @Test
+    void anAnonymousSubclassOfTheGeneratedClassBesideANewOfATemplateCompilesAndRuns() throws Exception {
+        JavaFileObject user = userOfGreeter(
+                "  public static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }",
+                // attributed in a later round, and compiled again after it, like any other file
+                "  public static int count() {",
+                "    var c = new Object() { int n = 2; };",
+                "    java.util.List.of(3).forEach(v -> c.n += v);",
+                "    return c.n;",
+                "  }");
+        Compilation c = compile(greeter(), user);
+        assertWithMessage(Templates.describe(c)).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+        assertOneDirectInstantiation(c, user);
+        Templates.Loaded t = new Templates.Loaded(c);
+        assertThat(greetOf(t, "loud")).isEqualTo("HELLO");
+        assertThat(t.loader.loadClass("t.User").getMethod("count").invoke(null)).isEqualTo(5);
+    }
+
+    @Test
+    void aNamedSubclassOfTheGeneratedClassBesideANewOfATemplateCompilesAndRuns() throws Exception {
+        JavaFileObject user = userOfGreeter(
+                "  static class Loud extends Baton_Greeter {",
+                "    @Override Coroutine<String> greet() { return done(\"LOUD\"); }",
+                "  }",
+                "  public static Greeter loud() { return new Loud(); }");
+        Compilation c = compile(greeter(), user);
+        assertWithMessage(Templates.describe(c)).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+        assertOneDirectInstantiation(c, user);
+        assertThat(greetOf(new Templates.Loaded(c), "loud")).isEqualTo("LOUD");
+    }
+
+    /** javac attributes a superclass with its subclass: a file subclassing a class of a file that waits, waits too. */
+    @Test
+    void aSubclassOfASubclassOfTheGeneratedClassInAnotherFileCompilesAndRuns() throws Exception {
+        JavaFileObject loud = Templates.source("Loud", "package t;",
+                "import static dev.baton.runtime.Baton.*;",
+                "import dev.baton.runtime.*;",
+                "public class Loud extends Baton_Greeter {",
+                "  @Override Coroutine<String> greet() { return done(\"LOUD\"); }",
+                "}");
+        JavaFileObject user = userOfGreeter(
+                "  static class Louder extends Loud {",
+                "    @Override Coroutine<String> greet() { return done(\"LOUDER\"); }",
+                "  }",
+                "  public static Greeter loud() { return new Louder(); }");
+        Compilation c = compile(greeter(), user, loud);
+        assertWithMessage(Templates.describe(c)).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+        assertOneDirectInstantiation(c, user);
+        assertThat(greetOf(new Templates.Loaded(c), "loud")).isEqualTo("LOUDER");
+    }
+
+    /** A file that waits is still checked, once: here an await outside a coroutine, an error. */
+    @Test
+    void aFileThatWaitsForTheGeneratedClassIsCheckedOnce() {
+        JavaFileObject user = userOfGreeter(
+                "  public static Greeter loud() {",
+                "    return new Baton_Greeter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }",
+                "  static String now() { return await(new Baton_Greeter().greet()); }");
+        Compilation c = compile(greeter(), user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[BatonAwaitOutsideCoroutine] await outside a coroutine: it stands in"
+                + " User.now()").inFile(user).onLineContaining("static String now()");
+        assertOneDirectInstantiation(c, user);
+    }
+
+    /**
+     * A {@code Baton_} name that no round generates (here misspelt) cannot wait for ever: the
+     * last round checks the file all the same, and javac reports the unknown name.
+     */
+    @Test
+    void aFileNamingAGeneratedClassThatNeverComesIsCheckedInTheLastRound() {
+        JavaFileObject user = userOfGreeter(
+                "  public static Greeter loud() {",
+                "    return new Baton_Greter() {",
+                "      @Override Coroutine<String> greet() { return done(\"HELLO\"); }",
+                "    };",
+                "  }");
+        Compilation c = compile(greeter(), user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(user)
+                .onLineContaining("return new Baton_Greter() {");
+        assertOneDirectInstantiation(c, user);
+    }
+
+    private static JavaFileObject greeter() {
+        return template("Greeter",
+                "  @Async Coroutine<String> greet() {",
+                "    await(sleep(0));",
+                "    return done(\"hello\");",
+                "  }");
+    }
+
+    /** {@code t.User} with {@code members}, and a direct {@code new Greeter() {}} on its last line. */
+    private static JavaFileObject userOfGreeter(String... members) {
+        String[] lines = new String[members.length + 6];
+        lines[0] = "package t;";
+        lines[1] = "import static dev.baton.runtime.Baton.*;";
+        lines[2] = "import dev.baton.runtime.*;";
+        lines[3] = "public class User {";
+        System.arraycopy(members, 0, lines, 4, members.length);
+        lines[lines.length - 2] = "  static Object other() { return new Greeter() {}; }";
+        lines[lines.length - 1] = "}";
+        return Templates.source("User", lines);
+    }
+
+    private static void assertOneDirectInstantiation(Compilation c, JavaFileObject user) {
+        assertThat(c).hadWarningContaining("[BatonDirectInstantiation] 'new Greeter(...) {...}' subclasses the"
+                + " template Greeter itself").inFile(user).onLineContaining("static Object other()");
+        assertWithMessage(Templates.describe(c)).that(c.warnings().stream()
+                .filter(w -> w.getMessage(null).contains("[BatonDirectInstantiation]")).count()).isEqualTo(1);
+    }
+
+    /** What {@code User.<factory>().greet()} completes with, run on an event loop. */
+    private static Object greetOf(Templates.Loaded t, String factory) throws Exception {
+        Object greeter = t.loader.loadClass("t.User").getMethod(factory).invoke(null);
+        java.lang.reflect.Method greet = t.loader.loadClass("t.Greeter").getDeclaredMethod("greet");
+        greet.setAccessible(true);
+        return dev.baton.runtime.EventLoop.run((dev.baton.runtime.Coroutine<?>) greet.invoke(greeter));
     }
 
     // ---- @Consumes without implements Consumers ----

@@ -39,7 +39,7 @@ public enum Tag {
     BatonAwaitOutsideCoroutine,
     /** {@code await(x, thrown)} whose {@code thrown} is not a class literal such as {@code IOException.class}. */
     BatonAwaitThrows,
-    /** A statement that makes a coroutine and drops it, so it never runs (a warning). */
+    /** A statement that drops a coroutine, or a runtime operation's cold awaitable: it never runs (a warning). */
     BatonUnawaited,
     /** A {@code return} that is not {@code return done(...)}. */
     BatonReturn,

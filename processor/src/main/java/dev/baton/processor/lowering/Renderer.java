@@ -743,8 +743,8 @@ final class Renderer {
         int start = info.start(root);
         int end = info.end(root);
         if (start < 0 || end < start) {
-            throw new IllegalStateException("no source position for " + root.getKind()
-                    + " (compile with the javax.tools API or -Xjcov so javac keeps end positions)");
+            // javac keeps end positions whenever a processor runs; a tree without one is Baton's bug
+            throw new IllegalStateException("no source position for " + root.getKind());
         }
         List<int[]> spans = new ArrayList<>();
         List<String> texts = new ArrayList<>();

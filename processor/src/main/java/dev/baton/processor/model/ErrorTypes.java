@@ -1,7 +1,24 @@
 package dev.baton.processor.model;
 
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -79,7 +96,7 @@ public final class ErrorTypes {
                 if (found[0] || tree == null) {
                     return null;
                 }
-                if (tree instanceof com.sun.source.tree.IdentifierTree && inBody(getCurrentPath())) {
+                if (tree instanceof IdentifierTree && inBody(getCurrentPath())) {
                     trees.getElement(new TreePath(getCurrentPath(), tree));
                     found[0] = true;
                     return null;
@@ -120,9 +137,14 @@ public final class ErrorTypes {
     /**
      * Whether an unresolved name of the method's body could be a type a processor generates
      * later: written like a type ({@code Baton_Y}, {@code AutoValue_Z}: a capital first
-     * letter). A misspelt variable or method ({@code cuont}) no later round can supply.
+     * letter) where a type may stand. A misspelt variable or method ({@code cuont}), or a
+     * capitalized name where only a value may stand ({@code done(MAX_SIZ)}), no later round can
+     * supply, unless the file imports static members of a class not generated yet.
      */
     public static boolean typeNameInBody(Trees trees, TreePath method) {
+        if (unresolvedStaticImport(trees, method.getCompilationUnit())) {
+            return true; // any name of the body may be a member of the class to come
+        }
         boolean[] found = {false};
         new TreePathScanner<Void, Void>() {
             @Override
@@ -130,10 +152,11 @@ public final class ErrorTypes {
                 if (found[0] || tree == null) {
                     return null;
                 }
-                String name = tree instanceof com.sun.source.tree.IdentifierTree id ? id.getName().toString()
-                        : tree instanceof com.sun.source.tree.MemberSelectTree ms ? ms.getIdentifier().toString()
+                String name = tree instanceof IdentifierTree id ? id.getName().toString()
+                        : tree instanceof MemberSelectTree ms ? ms.getIdentifier().toString()
                         : null;
-                if (name != null && !name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+                if (name != null && !name.isEmpty() && Character.isUpperCase(name.charAt(0))
+                        && !(tree instanceof IdentifierTree && onlyAValue(tree, getCurrentPath()))) {
                     TypeMirror t = trees.getTypeMirror(new TreePath(getCurrentPath(), tree));
                     if (t != null && t.getKind() == TypeKind.ERROR) {
                         found[0] = true;
@@ -144,6 +167,40 @@ public final class ErrorTypes {
             }
         }.scan(method, null);
         return found[0];
+    }
+
+    private static boolean unresolvedStaticImport(Trees trees, CompilationUnitTree unit) {
+        for (ImportTree i : unit.getImports()) {
+            if (i.isStatic() && i.getQualifiedIdentifier() instanceof MemberSelectTree member) {
+                TreePath owner = new TreePath(new TreePath(new TreePath(unit), i), member.getExpression());
+                TypeMirror t = trees.getTypeMirror(owner);
+                if (t != null && t.getKind() == TypeKind.ERROR) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code tree}, a child of {@code parent}'s leaf, stands where Java allows only a value, never a type. */
+    private static boolean onlyAValue(Tree tree, TreePath parent) {
+        Tree p = parent.getLeaf();
+        if (p instanceof MethodInvocationTree call) {
+            return call.getArguments().contains(tree);
+        }
+        if (p instanceof NewClassTree creation) {
+            return creation.getArguments().contains(tree);
+        }
+        if (p instanceof VariableTree variable) {
+            return variable.getInitializer() == tree;
+        }
+        if (p instanceof EnhancedForLoopTree loop) {
+            return loop.getExpression() == tree;
+        }
+        return p instanceof BinaryTree || p instanceof UnaryTree || p instanceof AssignmentTree
+                || p instanceof CompoundAssignmentTree || p instanceof ConditionalExpressionTree
+                || p instanceof ParenthesizedTree || p instanceof ArrayAccessTree || p instanceof ReturnTree
+                || p instanceof ThrowTree || p instanceof ExpressionStatementTree;
     }
 
     private static boolean has(ExecutableElement e, Set<TypeVariable> seen) {

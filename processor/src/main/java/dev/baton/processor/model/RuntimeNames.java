@@ -9,6 +9,7 @@ public final class RuntimeNames {
     public static final String PACKAGE = "dev.baton.runtime";
     public static final String BATON = PACKAGE + ".Baton";
     public static final String COROUTINE = PACKAGE + ".Coroutine";
+    public static final String AWAITABLE = PACKAGE + ".Awaitable";
     public static final String TASK = PACKAGE + ".Task";
     public static final String CONSUMERS = PACKAGE + ".Consumers";
     public static final String GUARD = PACKAGE + ".Guard";

@@ -313,15 +313,33 @@ public final class BodyValidator {
                 return false;
             }
 
-            /** {@code work("x");}: a coroutine made and dropped never runs (asyncio: "never awaited"). */
+            /**
+             * {@code work("x");}: a coroutine made and dropped never runs (asyncio: "never awaited");
+             * nor does a runtime operation such as {@code sleep(1);} or {@code queue.put(x);}, cold
+             * awaitables that asyncio's coroutines are.
+             */
             @Override
             public Void visitExpressionStatement(ExpressionStatementTree s, String inside) {
                 ExpressionTree e = s.getExpression();
                 if ((e instanceof MethodInvocationTree || e instanceof NewClassTree) && isCoroutine(info.type(e))) {
                     report.warning(Tag.BatonUnawaited, where, unit(s), s, info.text(e) + " creates a coroutine that"
                             + " never runs: await(...) it, spawn(...) it, or keep it in a variable");
+                } else if (e instanceof MethodInvocationTree call && isRuntimeOperation(call)) {
+                    report.warning(Tag.BatonUnawaited, where, unit(s), s, info.text(e) + " does nothing until it is"
+                            + " awaited: await(...) it, or keep it in a variable");
                 }
                 return super.visitExpressionStatement(s, inside);
+            }
+
+            /** A method of Baton's runtime returning a plain Awaitable: cold, as all of them are. */
+            private boolean isRuntimeOperation(MethodInvocationTree call) {
+                if (!(info.type(call) instanceof DeclaredType d)
+                        || !((TypeElement) d.asElement()).getQualifiedName().contentEquals(RuntimeNames.AWAITABLE)) {
+                    return false;
+                }
+                Element method = info.element(call.getMethodSelect());
+                return method != null && method.getEnclosingElement() instanceof TypeElement owner
+                        && elements.getPackageOf(owner).getQualifiedName().contentEquals(RuntimeNames.PACKAGE);
             }
 
             private com.sun.source.tree.CompilationUnitTree unit(Tree t) {

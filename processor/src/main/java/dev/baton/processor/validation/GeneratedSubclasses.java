@@ -2,10 +2,7 @@ package dev.baton.processor.validation;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import dev.baton.processor.diagnostics.Report;
@@ -20,7 +17,10 @@ import javax.lang.model.util.Elements;
  * the subclass against a supertype that does not exist yet: its {@code @Override} fails with
  * "method does not override or implement a method from a supertype", an error that stops the
  * compilation before {@code Baton_Greeter} can be written. Found by syntax, before anything is
- * attributed, and reported with the way out: the subclass in a file of its own.
+ * attributed, and reported with the way out: the subclass in a file of its own. Every template's
+ * file is attributed before any {@code Baton_} class exists, so a subclass of another template's
+ * {@code Baton_} class there is the same error; a {@code Baton_} class that exists already (say
+ * imported from a library) is none.
  */
 public final class GeneratedSubclasses {
     private static final String PREFIX = "Baton_";
@@ -52,31 +52,23 @@ public final class GeneratedSubclasses {
             }
 
             private void check(Tree at, Tree supertype, String what) {
-                String name = name(supertype);
-                if (name == null || !name.startsWith(PREFIX) || exists(name)) {
+                String name = SourceNames.simpleName(supertype);
+                if (name == null || !name.startsWith(PREFIX) || SourceNames.candidates(unit, supertype).stream()
+                        .anyMatch(q -> elements.getTypeElement(q) != null)) {
                     return;
                 }
                 String file = template.element().getSimpleName() + ".java";
-                report.error(Tag.BatonGeneratedSubclass, template.element(), unit, at, what + " extends " + name
-                        + ", which Baton generates from " + file + " itself: javac checks this file before " + name
-                        + " exists, so it cannot tell what the subclass overrides; declare the subclass in a file of"
-                        + " its own");
-            }
-
-            private boolean exists(String simpleName) {
-                String pkg = template.packageName();
-                return elements.getTypeElement(pkg.isEmpty() ? simpleName : pkg + "." + simpleName) != null;
+                String message = name.equals(template.generatedName())
+                        ? what + " extends " + name + ", which Baton generates from " + file + " itself: javac checks"
+                                + " this file before " + name + " exists, so it cannot tell what the subclass"
+                                + " overrides; declare the subclass in a file of its own"
+                        // another template's, or a misspelt name: either way, not in a template's file
+                        : what + " extends " + name + ", which does not exist yet while javac checks " + file + ", a"
+                                + " template's file, so it cannot tell what the subclass overrides; if Baton"
+                                + " generates " + name + ", declare the subclass in a file that declares no template";
+                report.error(Tag.BatonGeneratedSubclass, template.element(), unit, at, message);
             }
         }.scan(unit, null);
         return report.errorCount() > before;
-    }
-
-    /** The simple name a supertype is written with ({@code Baton_X} of {@code t.Baton_X<T>}), or null. */
-    private static String name(Tree type) {
-        if (type instanceof ParameterizedTypeTree p) {
-            type = p.getType();
-        }
-        return type instanceof IdentifierTree id ? id.getName().toString()
-                : type instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
     }
 }
