@@ -195,6 +195,31 @@ class UnitScannerTest {
                 "public static void main(String[] args)", ANY_TEMPLATE);
     }
 
+    /** An enum, and an anonymous class, cannot be templates: the fix moves the code into a class that can. */
+    @Test
+    void awaitWhereNoTemplateCanBeIsMovedIntoAClass() {
+        Compilation c = compile(withImports("Mode",
+                        "public enum Mode {",
+                        "  ON;",
+                        "  public static void main(String[] args) { await(sleep(0)); }",
+                        "  static Runnable later() {",
+                        "    return new Runnable() { public void run() { await(sleep(0)); } };",
+                        "  }",
+                        "}"), ANY_TEMPLATE);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("it stands in Mode.main(), which is not annotated, so Baton does not compile"
+                + " it and the await would throw at run time; coroutine methods belong to a top-level or static nested"
+                + " class (Mode is an enum): move the awaiting code into an instance method of such a class, annotated"
+                + " with @Async that returns Coroutine<T>, and have main() run it with EventLoop.run(...)")
+                .inFile(c.sourceFiles().get(0)).onLineContaining("public static void main");
+        assertThat(c).hadErrorContaining("it stands in run() of an anonymous class, which is not annotated, so Baton"
+                + " does not compile it and the await would throw at run time; coroutine methods belong to a top-level"
+                + " or static nested class (this one is anonymous): move the awaiting code into an instance method of"
+                + " such a class, annotated with @Async that returns Coroutine<T>")
+                .inFile(c.sourceFiles().get(0)).onLineContaining("public void run()");
+        assertThat(c).hadErrorCount(2);
+    }
+
     /** Runs {@code main(new String[0])} of {@code className} and returns its static field {@code seen}. */
     private static Object runMain(Templates.Loaded loaded, String className) throws Exception {
         Class<?> app = loaded.loader.loadClass(className);
