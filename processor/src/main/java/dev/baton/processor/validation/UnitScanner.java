@@ -20,6 +20,8 @@ import dev.baton.processor.diagnostics.Tag;
 import dev.baton.processor.model.Annotations;
 import dev.baton.processor.model.RuntimeNames;
 import dev.baton.processor.model.TemplateReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -190,6 +192,60 @@ public final class UnitScanner {
         return false;
     }
 
+    /**
+     * How to fix an await in {@code method} of {@code owner}, which is not a coroutine; followed
+     * literally, the fix compiles without another Baton diagnostic. A static method cannot be a
+     * coroutine: its awaiting code moves into a new instance method, which the static method (the
+     * program's {@code main}, typically) runs on a new event loop. When {@code owner} is no template
+     * yet, the fix says what else it needs to become one, or, when it cannot be one, where to move
+     * the code instead.
+     */
+    private static String methodFix(ExecutableElement method, TypeElement owner) {
+        String name = method.getSimpleName().toString();
+        String annotate = "annotated with @Async that returns Coroutine<T>";
+        if (!TemplateReadiness.canBeTemplate(owner)) {
+            String what = owner.getSimpleName().length() == 0 ? "this one is anonymous"
+                    : owner.getSimpleName() + " is " + switch (owner.getKind()) {
+                        case CLASS -> "a local class";
+                        case INTERFACE -> "an interface";
+                        case ENUM -> "an enum";
+                        case RECORD -> "a record";
+                        default -> "no class";
+                    };
+            return "coroutine methods belong to a top-level or static nested class (" + what + "): move the"
+                    + " awaiting code into an instance method of such a class, " + annotate
+                    + (method.getModifiers().contains(Modifier.STATIC) ? ", and have " + name + "() run it with"
+                            + " EventLoop.run(...)" : "");
+        }
+        boolean template = TemplateReadiness.isTemplate(owner);
+        String generated = TemplateReader.generatedName(owner);
+        if (method.getModifiers().contains(Modifier.STATIC)) {
+            String run = TemplateReadiness.freshMethodName(owner, name);
+            String fix = "a static method cannot be a coroutine: move the awaiting code into an instance method of "
+                    + owner.getSimpleName() + " " + annotate + " (say " + run + "()), and have " + name + "() call"
+                    + " EventLoop.run(new " + generated + TemplateReadiness.constructorArguments(owner) + "." + run
+                    + "())";
+            if (template) {
+                return fix;
+            }
+            List<String> classFixes = TemplateReadiness.fixes(owner, true);
+            return fix + " (Baton then generates " + generated + (classFixes.isEmpty() ? "" : "; "
+                    + String.join(", ", classFixes)) + ")";
+        }
+        List<String> drop = new ArrayList<>();
+        for (Modifier bad : List.of(Modifier.PRIVATE, Modifier.FINAL, Modifier.SYNCHRONIZED)) {
+            if (method.getModifiers().contains(bad)) {
+                drop.add("'" + bad + "'");
+            }
+        }
+        String fix = "annotate " + name + "() with @Async (or @Guarded, @AwaitsEvent, @Consumes)"
+                + (drop.isEmpty() ? "" : ", drop " + String.join(" and ", drop) + ",") + " and make it return"
+                + " Coroutine<T>";
+        List<String> classFixes = template ? List.of() : TemplateReadiness.fixes(owner, false);
+        return classFixes.isEmpty() ? fix : fix + " (Baton then generates " + generated + " as a subclass of "
+                + owner.getSimpleName() + ": " + String.join(", ", classFixes) + ")";
+    }
+
     /** What is wrong with an await at {@code path}, and how to fix it. */
     private String outside(TreePath path) {
         boolean inLambda = false;
@@ -207,16 +263,11 @@ public final class UnitScanner {
                             + " not compile, so it would throw at run time; constructors cannot be coroutines: move"
                             + " the await into an @Async method and await or spawn that";
                 }
-                String generated = e != null && e.getEnclosingElement() instanceof TypeElement te
-                        ? TemplateReader.generatedName(te) : "Baton_" + owner;
-                boolean isStatic = m.getModifiers().getFlags().contains(Modifier.STATIC);
                 String fix = inLambda
                         ? "a lambda is never compiled into a state machine: await in a coroutine's own body, or make"
                                 + " the lambda's work an @Async method and await it"
-                        : isStatic
-                                ? "coroutine methods are instance methods: make " + m.getName() + "() an instance"
-                                        + " method annotated with @Async that returns Coroutine<T>, and run it with"
-                                        + " EventLoop.run(new " + generated + "()." + m.getName() + "())"
+                        : e instanceof ExecutableElement ee && ee.getEnclosingElement() instanceof TypeElement te
+                                ? methodFix(ee, te)
                                 : "annotate " + m.getName() + "() with @Async (or @Guarded, @AwaitsEvent,"
                                         + " @Consumes) and make it return Coroutine<T>";
                 return "await outside a coroutine: it stands in " + (inLambda ? "a lambda in " : "") + method
