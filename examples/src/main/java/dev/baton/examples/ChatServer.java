@@ -99,9 +99,8 @@ public abstract class ChatServer {
                     broadcast(me, me.name + ": " + line);
                 }
             } catch (CancelledException e) {
-                if (conn.isOpen()) { // a client gone already would only make a failed write to report
-                    conn.write("* the server is shutting down\n"); // not awaited: the last words
-                }
+                // not awaited: the last words (to a client already gone, they fail in silence)
+                conn.write("* the server is shutting down\n");
                 throw e;
             } finally {
                 clients.remove(me);

@@ -46,7 +46,10 @@ import java.util.ArrayDeque;
  * flushed the bytes to the socket. While the channel is not writable (its outbound buffer is
  * over Netty's high-water mark because the peer does not read), a write waits, in order, before
  * it is even handed to Netty; so a writer that awaits its writes never buffers more than that.
- * A write whose task is cancelled while it waits is dropped whole.
+ * A write whose task is cancelled while it waits is dropped whole. A write that nobody awaits
+ * (last words to a client, say) fails in silence, as asyncio's {@code StreamWriter.write} does:
+ * its failure is not reported as never retrieved, since the connection's reads tell the same
+ * story (see Errors).
  *
  * <p><b>Errors</b>: when the peer resets the connection, the pending read and the pending
  * writes raise {@link ConnectionException}, as does any later read or write. After an orderly
@@ -323,7 +326,7 @@ public abstract class Connection {
         if (problem != null) {
             data.release();
             Promise<Void> failed = loop.createPromise();
-            failed.setException(problem);
+            failQuietly(failed, problem);
             return failed;
         }
         if (blocked.isEmpty() && channel.isWritable()) {
@@ -346,7 +349,7 @@ public abstract class Connection {
             if (f.isSuccess()) {
                 promise.setResult(null);
             } else {
-                promise.setException(failure != null ? failure : asConnectionException(f.cause()));
+                failQuietly(promise, failure != null ? failure : asConnectionException(f.cause()));
             }
         });
         return promise;
@@ -368,9 +371,15 @@ public abstract class Connection {
         while ((write = blocked.poll()) != null) {
             write.data.release();
             if (!write.promise.isDone()) {
-                write.promise.setException(why);
+                failQuietly(write.promise, why);
             }
         }
+    }
+
+    /** Fails a write's promise, marked as retrieved: awaited, it raises; dropped, it is no report. */
+    private static void failQuietly(Promise<Void> write, RuntimeException why) {
+        write.setException(why);
+        write.exception();
     }
 
     /**

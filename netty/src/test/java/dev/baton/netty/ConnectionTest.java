@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.baton.Async;
+import dev.baton.runtime.Awaitable;
 import dev.baton.runtime.CancelledException;
 import dev.baton.runtime.Coroutine;
+import dev.baton.runtime.EventLoop;
 import dev.baton.runtime.Task;
 import dev.baton.runtime.TimeoutException;
 import java.io.BufferedReader;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.ref.WeakReference;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -94,6 +98,39 @@ class ConnectionTest {
             } catch (RuntimeException e) {
                 outcome.complete(e);
             }
+            return done();
+        }
+
+        /**
+         * Once the peer is gone (its reset ends the read), drops a write as last words, awaits
+         * another, and lets the dropped one be collected: the outcome is what the loop's exception
+         * handler was given meanwhile, with the awaited write's exception first.
+         */
+        @Async
+        Coroutine<Void> lastWords(Connection conn) {
+            List<Object> seen = new ArrayList<>();
+            EventLoop.current().setExceptionHandler((loop, context) -> seen.add(context.message()));
+            try {
+                await(conn.readLine());
+                await(conn.readLine()); // raises once the peer resets
+            } catch (ConnectionException gone) {
+                WeakReference<Awaitable<Void>> dropped = new WeakReference<>(conn.write("goodbye\n"));
+                try {
+                    await(conn.write("are you there?\n"));
+                } catch (ConnectionException e) {
+                    seen.add(0, e);
+                }
+                // a dropped promise that failed unretrieved is reported in the iteration after it is collected
+                for (int i = 0; i < 200 && dropped.get() != null; i++) {
+                    System.gc();
+                    await(sleep(0.01));
+                }
+                for (int i = 0; i < 20; i++) {
+                    await(sleep(0.01));
+                }
+                seen.add(dropped.get() == null ? "collected" : "not collected");
+            }
+            outcome.complete(seen);
             return done();
         }
 
@@ -249,6 +286,21 @@ class ConnectionTest {
         socket.setSoLinger(true, 0);
         socket.close(); // RST while the writer waits
         assertInstanceOf(ConnectionException.class, h.outcome.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aWriteNobodyAwaitsToAPeerThatIsGoneFailsInSilence() throws Exception {
+        Handlers h = new Baton_ConnectionTest_Handlers();
+        Server server = group.listen("127.0.0.1", 0, h::lastWords);
+        Socket socket = connect(server);
+        socket.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
+        Thread.sleep(100); // the handler reads the line and waits for the next
+        socket.setSoLinger(true, 0);
+        socket.close(); // RST
+        List<?> seen = assertInstanceOf(List.class, h.outcome.get(20, TimeUnit.SECONDS));
+        assertInstanceOf(ConnectionException.class, seen.get(0), "an awaited write to it raises: " + seen);
+        assumeTrue(seen.get(seen.size() - 1).equals("collected"), "the JVM did not collect the dropped write");
+        assertEquals(2, seen.size(), "nothing reported as never retrieved: " + seen);
     }
 
     @Test
