@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -434,9 +435,11 @@ public final class BatonProcessor extends AbstractProcessor {
             }
         }
         Elements elements = processingEnv.getElementUtils();
+        // a Baton_ supertype is missing when none of the qualified names it may stand for is a type yet
+        Predicate<List<String>> missing =
+                names -> names.stream().allMatch(name -> elements.getTypeElement(name) == null);
         if (!round.processingOver()) {
-            Set<CompilationUnitTree> waiting = WaitingUnits.among(units,
-                    names -> names.stream().noneMatch(name -> elements.getTypeElement(name) != null));
+            Set<CompilationUnitTree> waiting = WaitingUnits.among(units, missing);
             for (CompilationUnitTree unit : waiting) {
                 waitingUnits.add(((TypeElement) firstType.get(unit)).getQualifiedName().toString());
             }
@@ -447,8 +450,7 @@ public final class BatonProcessor extends AbstractProcessor {
             // waited for a type no round generated): attributing the unit now, before javac has entered the class,
             // would only add bogus errors on its overrides to the real one.
             Set<CompilationUnitTree> writtenTooLate = WaitingUnits.among(units,
-                    names -> names.stream().noneMatch(name -> elements.getTypeElement(name) != null)
-                            && names.stream().anyMatch(written::contains));
+                    missing.and(names -> names.stream().anyMatch(written::contains)));
             units.removeIf(writtenTooLate::contains);
         }
         UnitScanner scanner = new UnitScanner(trees);

@@ -19,7 +19,7 @@ import javax.lang.model.util.ElementFilter;
  * What a class lacks to become a template: a fix suggestion that makes a class a template
  * ("annotate go() with @Async") must also say what would otherwise be the next error
  * ({@code [BatonTemplateClass]}: final, no constructor the generated subclass can call, ...).
- * The conditions are {@link TemplateValidator#validateClass}'s, seen from the class's side.
+ * The conditions are {@link TemplateValidator#validateClass}'s, decided in one place: {@link Lacks}.
  */
 final class TemplateReadiness {
     private TemplateReadiness() {}
@@ -36,30 +36,52 @@ final class TemplateReadiness {
     }
 
     /**
+     * What keeps {@code type}, a top-level or member class, from being a template; the one place
+     * these conditions are decided, for {@link TemplateValidator#validateClass}'s errors and for
+     * the fixes of a class that is no template yet.
+     *
+     * @param isFinal the class is final
+     * @param privateClass the class, or the innermost class enclosing it, that is private; or null
+     * @param inner the class is an inner (non-static member) class
+     * @param noConstructor every constructor of the class is private
+     */
+    record Lacks(boolean isFinal, TypeElement privateClass, boolean inner, boolean noConstructor) {
+        static Lacks of(TypeElement type) {
+            TypeElement privateClass = null;
+            for (Element e = type; e instanceof TypeElement t && privateClass == null; e = e.getEnclosingElement()) {
+                if (t.getModifiers().contains(Modifier.PRIVATE)) {
+                    privateClass = t;
+                }
+            }
+            return new Lacks(type.getModifiers().contains(Modifier.FINAL), privateClass,
+                    type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
+                            && type.getEnclosingElement().getKind().isClass(),
+                    ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                            .allMatch(c -> c.getModifiers().contains(Modifier.PRIVATE)));
+        }
+    }
+
+    /**
      * The changes {@code type} (a class that {@link #canBeTemplate can be a template}) needs before
      * its generated subclass compiles, in the words of a fix; {@code abstractToo} also asks for
      * 'abstract', so that nobody instantiates the template itself by mistake.
      */
     static List<String> fixes(TypeElement type, boolean abstractToo) {
         String name = type.getSimpleName().toString();
+        Lacks lacks = Lacks.of(type);
         List<String> fixes = new ArrayList<>();
-        if (type.getModifiers().contains(Modifier.FINAL)) {
+        if (lacks.isFinal()) {
             fixes.add(abstractToo ? "declare " + name + " abstract instead of final" : "remove 'final' from " + name);
         } else if (abstractToo && !type.getModifiers().contains(Modifier.ABSTRACT)) {
             fixes.add("declare " + name + " abstract");
         }
-        for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
-            if (t.getModifiers().contains(Modifier.PRIVATE)) {
-                fixes.add("make " + t.getSimpleName() + " package-private");
-                break;
-            }
+        if (lacks.privateClass() != null) {
+            fixes.add("make " + lacks.privateClass().getSimpleName() + " package-private");
         }
-        if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-                && type.getEnclosingElement().getKind().isClass()) {
+        if (lacks.inner()) {
             fixes.add("declare " + name + " static");
         }
-        if (ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .allMatch(c -> c.getModifiers().contains(Modifier.PRIVATE))) {
+        if (lacks.noConstructor()) {
             fixes.add("give " + name + " a constructor that is not private");
         }
         return fixes;

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Objects;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -139,26 +138,24 @@ public final class TemplateValidator {
                     + " top-level class of the package");
             return true;
         }
-        if (type.getModifiers().contains(Modifier.FINAL)) {
+        TemplateReadiness.Lacks lacks = TemplateReadiness.Lacks.of(type);
+        if (lacks.isFinal()) {
             report.error(Tag.BatonTemplateClass, type, "class " + name + " is final: Baton generates " + generated
                     + " as a subclass; remove 'final' (and consider 'abstract', so that nobody instantiates the"
                     + " template by mistake)");
         }
-        for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
-            if (t.getModifiers().contains(Modifier.PRIVATE)) {
-                report.error(Tag.BatonTemplateClass, type, "class " + t.getSimpleName() + " is private: "
-                        + generated + " is generated beside " + (t == type ? "it" : name) + " in the package and"
-                        + " cannot extend it; make " + t.getSimpleName() + " package-private");
-                break;
-            }
+        TypeElement hidden = lacks.privateClass();
+        if (hidden != null) {
+            report.error(Tag.BatonTemplateClass, type, "class " + hidden.getSimpleName() + " is private: "
+                    + generated + " is generated beside " + (hidden == type ? "it" : name) + " in the package and"
+                    + " cannot extend it; make " + hidden.getSimpleName() + " package-private");
         }
-        if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-                && type.getEnclosingElement().getKind().isClass()) {
+        if (lacks.inner()) {
             report.error(Tag.BatonTemplateClass, type, "class " + name + " is an inner (non-static) class: "
                     + generated + " is a top-level class and has no enclosing instance to give it; declare it"
                     + " 'static class " + name + "'");
         }
-        if (template.constructors().isEmpty()) {
+        if (lacks.noConstructor()) {
             report.error(Tag.BatonTemplateClass, type, "class " + name + " has no constructor that " + generated
                     + " can call (all are private): add a package-private, protected or public constructor");
         }
