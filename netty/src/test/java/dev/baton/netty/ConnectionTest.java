@@ -204,6 +204,20 @@ class ConnectionTest {
         return socket;
     }
 
+    /** Sends a line, lets the handler read it and wait for the next, then resets the connection. */
+    private static void resetAfterALine(Server server) throws IOException, InterruptedException {
+        Socket socket = connect(server);
+        socket.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
+        Thread.sleep(100); // the handler reads the line and waits for the next
+        reset(socket);
+    }
+
+    /** Closes with an RST instead of a FIN. */
+    private static void reset(Socket socket) throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Test
     void linesAreSplitOnNewlinesWhateverTheChunks() throws Exception {
         Handlers h = new Baton_ConnectionTest_Handlers();
@@ -265,12 +279,7 @@ class ConnectionTest {
     @Test
     void aPeerResetMakesThePendingReadRaise() throws Exception {
         Handlers h = new Baton_ConnectionTest_Handlers();
-        Server server = group.listen("127.0.0.1", 0, h::readAll);
-        Socket socket = connect(server);
-        socket.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
-        Thread.sleep(100); // the handler reads the line and waits for the next
-        socket.setSoLinger(true, 0);
-        socket.close(); // RST
+        resetAfterALine(group.listen("127.0.0.1", 0, h::readAll));
         ConnectionException e = assertInstanceOf(ConnectionException.class, h.outcome.get(10, TimeUnit.SECONDS));
         assertInstanceOf(IOException.class, e.getCause());
     }
@@ -283,20 +292,14 @@ class ConnectionTest {
         Socket socket = connect(server);
         socket.setReceiveBufferSize(4096);
         awaitStall(written);
-        socket.setSoLinger(true, 0);
-        socket.close(); // RST while the writer waits
+        reset(socket); // while the writer waits
         assertInstanceOf(ConnectionException.class, h.outcome.get(10, TimeUnit.SECONDS));
     }
 
     @Test
     void aWriteNobodyAwaitsToAPeerThatIsGoneFailsInSilence() throws Exception {
         Handlers h = new Baton_ConnectionTest_Handlers();
-        Server server = group.listen("127.0.0.1", 0, h::lastWords);
-        Socket socket = connect(server);
-        socket.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
-        Thread.sleep(100); // the handler reads the line and waits for the next
-        socket.setSoLinger(true, 0);
-        socket.close(); // RST
+        resetAfterALine(group.listen("127.0.0.1", 0, h::lastWords));
         List<?> seen = assertInstanceOf(List.class, h.outcome.get(20, TimeUnit.SECONDS));
         assertInstanceOf(ConnectionException.class, seen.get(0), "an awaited write to it raises: " + seen);
         assumeTrue(seen.get(seen.size() - 1).equals("collected"), "the JVM did not collect the dropped write");

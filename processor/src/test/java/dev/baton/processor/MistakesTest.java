@@ -193,43 +193,37 @@ class MistakesTest {
 
     @Test
     void aTypoInATemplateIsOneErrorWithoutACascade() {
-        JavaFileObject f = template("Typo",
-                "  @Async Coroutine<Integer> main() {",
-                "    int count = 1;",
-                "    await(sleep(0));",
-                "    return done(cuont);",
-                "  }",
-                "  static Object run() { return new Baton_Typo().main(); }");
-        JavaFileObject user = Templates.source("TypoUser", "package t;",
-                "class TypoUser {",
-                "  Baton_Typo typo = new Baton_Typo();",
-                "  Object main() { return typo.main(); }",
-                "}");
-        Compilation c = compile(f, user);
-        assertThat(c).failed();
-        assertThat(c).hadErrorCount(1);
-        assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining("return done(cuont);");
+        assertTheTypoIsTheOnlyError("Typo", "return done(cuont);", "  static final int count = 1;");
     }
 
     @Test
     void aCapitalizedTypoWhereOnlyAValueMayStandIsOneErrorToo() {
         // a capital first letter could name a type a later round generates, but not as an operand
-        JavaFileObject f = template("ConstantTypo",
-                "  static final int MAX_SIZE = 3;",
+        assertTheTypoIsTheOnlyError("ConstantTypo", "return done(MAX_SIZ + 1);", "  static final int MAX_SIZE = 3;");
+    }
+
+    /**
+     * A template named {@code name} whose coroutine ends with {@code typoLine}, used by the
+     * template itself and by another file through its {@code Baton_} class: javac's "cannot find
+     * symbol" on that line is the only error, with none on the uses of the generated class.
+     */
+    private static void assertTheTypoIsTheOnlyError(String name, String typoLine, String field) {
+        JavaFileObject f = template(name,
+                field,
                 "  @Async Coroutine<Integer> main() {",
                 "    await(sleep(0));",
-                "    return done(MAX_SIZ + 1);",
+                "    " + typoLine,
                 "  }",
-                "  static Object run() { return new Baton_ConstantTypo().main(); }");
-        JavaFileObject user = Templates.source("ConstantTypoUser", "package t;",
-                "class ConstantTypoUser {",
-                "  Baton_ConstantTypo typo = new Baton_ConstantTypo();",
+                "  static Object run() { return new Baton_" + name + "().main(); }");
+        JavaFileObject user = Templates.source(name + "User", "package t;",
+                "class " + name + "User {",
+                "  Baton_" + name + " typo = new Baton_" + name + "();",
                 "  Object main() { return typo.main(); }",
                 "}");
         Compilation c = compile(f, user);
         assertThat(c).failed();
         assertThat(c).hadErrorCount(1);
-        assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining("return done(MAX_SIZ + 1);");
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLineContaining(typoLine);
     }
 
     @Test
