@@ -235,7 +235,7 @@ public class Generate {
     static String withoutBodies(String template) {
         StringBuilder out = new StringBuilder();
         boolean inBody = false;
-        for (String line : template.split("\n", -1)) {
+        for (String line : template.split("\n")) {
             if (inBody) {
                 if (line.equals("    }")) {
                     out.append("        return null;\n    }\n");
